@@ -1,0 +1,1 @@
+"""Validation engines: each turns one record into findings with catalog codes."""

@@ -1,0 +1,109 @@
+"""Structure layer: the contract's JSON Schema applied to one record, errors mapped to codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jsonschema import ValidationError
+
+from kontrak.contract import Contract
+from kontrak.engine.findings import Finding
+
+__all__ = ["StructureEngine", "finding_from_error", "json_type_name"]
+
+DATE_FORMATS = frozenset({"tanggal-dmy", "date"})
+_MAX_LISTED = 12
+
+_SIMPLE_CODES = {
+    "minLength": "too-short",
+    "maxLength": "too-long",
+    "minimum": "below-minimum",
+    "exclusiveMinimum": "below-minimum",
+    "maximum": "above-maximum",
+    "exclusiveMaximum": "above-maximum",
+}
+
+
+def json_type_name(value: Any) -> str:
+    """The JSON type of a Python value, as JSON Schema names it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _listing(values: Any) -> str:
+    items = list(values) if isinstance(values, list | tuple) else [values]
+    shown = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in items[:_MAX_LISTED])
+    return shown + (", …" if len(items) > _MAX_LISTED else "")
+
+
+def _code_and_ctx(error: ValidationError) -> tuple[str, dict[str, Any]]:
+    keyword = str(error.validator)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    is_date = schema.get("format") in DATE_FORMATS
+    if keyword == "required":
+        return "missing-field", {}
+    if keyword == "additionalProperties" or keyword == "None":
+        return "field-not-agreed", {}
+    if keyword == "type":
+        expected = error.validator_value
+        expected_text = " atau ".join(expected) if isinstance(expected, list) else str(expected)
+        return "wrong-type", {"expected": expected_text, "actual": json_type_name(error.instance)}
+    if keyword in ("pattern", "format") and is_date:
+        return "invalid-date", {"expected": "DD-MM-YYYY"}
+    if keyword == "pattern":
+        return "pattern-mismatch", {"expected": error.validator_value}
+    if keyword == "format":
+        return "invalid-format", {"expected": error.validator_value}
+    if keyword == "enum":
+        return "value-not-allowed", {"expected": _listing(error.validator_value)}
+    if keyword == "const":
+        return "value-not-allowed", {"expected": _listing(error.validator_value)}
+    if keyword in _SIMPLE_CODES:
+        return _SIMPLE_CODES[keyword], {"expected": error.validator_value}
+    return "schema-mismatch", {"keyword": keyword}
+
+
+def finding_from_error(error: ValidationError) -> Finding:
+    """Map one python-jsonschema error to a catalog finding located by its instance path."""
+    parts = tuple(error.absolute_path)
+    code, ctx = _code_and_ctx(error)
+    top = next((p for p in parts if isinstance(p, str)), None) if parts else None
+    has_value = code not in ("missing-field", "field-not-agreed") and not isinstance(
+        error.instance, dict | list
+    )
+    return Finding(
+        code=code,
+        parts=parts,
+        field=top,
+        ctx=ctx,
+        value=error.instance if has_value else None,
+        has_value=has_value,
+        engine="jsonschema",
+    )
+
+
+class StructureEngine:
+    """Validates records against one contract with the reference (python-jsonschema) validator."""
+
+    name = "jsonschema"
+
+    def __init__(self, contract: Contract) -> None:
+        self._contract = contract
+        self._validator = contract.new_validator()
+
+    def check(self, record: Any) -> Iterator[Finding]:
+        """Yield the structure findings of one record."""
+        for error in self._validator.iter_errors(record):
+            yield finding_from_error(error)

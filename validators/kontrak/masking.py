@@ -1,0 +1,31 @@
+"""Masking of personal values (Pasal 9): outputs show enough to find a record, never the value."""
+
+from __future__ import annotations
+
+import json
+
+__all__ = ["mask_text", "render_value"]
+
+_MAX_SHOWN = 80
+
+
+def mask_text(text: str) -> str:
+    """Mask a personal value, keeping its length and, for long values, both ends.
+
+    ``198403142009122987`` → ``19**************87``; short values are masked whole.
+    """
+    if len(text) >= 12:
+        return text[:2] + "*" * (len(text) - 4) + text[-2:]
+    return "*" * len(text)
+
+
+def render_value(value: object, *, personal: bool, show_values: bool) -> str:
+    """Render a value for a report: JSON text, masked when ``personal`` and not ``show_values``."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if personal and not show_values:
+        if isinstance(value, dict | list):
+            return "<disamarkan/masked>"
+        return mask_text(text)
+    if len(text) > _MAX_SHOWN:
+        return text[: _MAX_SHOWN - 1] + "…"
+    return text

@@ -1,0 +1,87 @@
+"""JSON documents: one record, an array of records, or a SIASN response envelope."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
+from kontrak.readers.decoding import decode_utf8
+from kontrak.readers.json_text import find_duplicate_keys, json_error_problem, loads_json
+
+__all__ = ["iter_json_document"]
+
+NOT_FOUND_TEXT = "Data tidak ditemukan"
+
+
+def _record(value: Any, index: int, pointer: str) -> LocatedRecord:
+    return LocatedRecord(
+        value=value,
+        index=index,
+        pointer=pointer,
+        duplicate_keys=tuple(find_duplicate_keys(value)),
+    )
+
+
+def _is_envelope(document: Any) -> bool:
+    return isinstance(document, dict) and "code" in document and "data" in document
+
+
+def _iter_envelope(document: dict[str, Any]) -> Iterator[LocatedRecord | InputProblem]:
+    code, data = document["code"], document["data"]
+    if code in (1, "1"):
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield _record(item, index, f"/data/{index}")
+        elif isinstance(data, dict):
+            yield _record(data, 0, "/data")
+        else:
+            yield InputProblem(
+                code="invalid-envelope",
+                pointer="/data",
+                ctx={"reason": "'data' harus objek atau array bila code = 1"},
+            )
+    elif code in (0, "0"):
+        if data == NOT_FOUND_TEXT or data in ([], None):
+            yield InputProblem(code="data-not-found", pointer="/data", severity="info")
+        else:
+            yield InputProblem(
+                code="invalid-envelope",
+                pointer="/data",
+                ctx={"reason": f"bila code = 0, 'data' harus \"{NOT_FOUND_TEXT}\""},
+            )
+    else:
+        yield InputProblem(
+            code="invalid-envelope",
+            pointer="/code",
+            ctx={"reason": "'code' harus 1 (berhasil) atau 0 (tidak ditemukan)"},
+        )
+
+
+def iter_json_document(data: bytes) -> Iterator[LocatedRecord | InputProblem]:
+    """Yield the records of a JSON document held in ``data``.
+
+    Raises:
+        UnreadableInputError: the bytes are not UTF-8, empty, or not JSON at all.
+    """
+    text = decode_utf8(data)
+    if not text.strip():
+        raise UnreadableInputError(InputProblem(code="empty-file"))
+    try:
+        document = loads_json(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableInputError(json_error_problem(exc)) from None
+    if _is_envelope(document):
+        yield from _iter_envelope(document)
+    elif isinstance(document, list):
+        for index, item in enumerate(document):
+            yield _record(item, index, f"/{index}")
+    elif isinstance(document, dict):
+        yield _record(document, 0, "")
+    else:
+        yield InputProblem(
+            code="invalid-envelope",
+            pointer="",
+            ctx={"reason": "dokumen harus objek record, array record, atau amplop {code, data}"},
+        )

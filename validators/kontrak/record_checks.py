@@ -1,0 +1,207 @@
+"""All checks on one record, in layer order: input marks, structure, bulk columns, domain rules,
+dataset (primary key). Produces violations with location, severity and masked values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kontrak.contract import Contract
+from kontrak.engine.findings import Finding
+from kontrak.engine.structure import StructureEngine
+from kontrak.error_catalog import error_code
+from kontrak.masking import mask_text, render_value
+from kontrak.pointer import join_pointer
+from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.rules import RULES
+from kontrak.violation import Severity, Violation
+
+__all__ = ["RecordChecker"]
+
+SUBJECT_FIELD = "nipBaru"
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    file: str
+    item: LocatedRecord
+
+
+def _pointer_parts(pointer: str) -> tuple[str, ...]:
+    if not pointer:
+        return ()
+    return tuple(p.replace("~1", "/").replace("~0", "~") for p in pointer[1:].split("/"))
+
+
+def _location_text(item: LocatedRecord) -> str:
+    if item.row is not None:
+        return f"row {item.row}"
+    if item.line is not None:
+        return f"line {item.line}"
+    return f"#{item.pointer or '/'}"
+
+
+class RecordChecker:
+    """Checks every record of one validation run against one contract."""
+
+    def __init__(self, contract: Contract, *, show_values: bool = False) -> None:
+        self.contract = contract
+        self.show_values = show_values
+        self._structure = StructureEngine(contract)
+        self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
+        self._seen_keys: dict[tuple[Any, ...], str] = {}
+
+    def start_file(self) -> None:
+        """Begin a new file: primary keys are unique within one file (one delivery)."""
+        self._seen_keys.clear()
+
+    # ------------------------------------------------------------------ helpers
+    def _is_personal(self, field: str | None) -> bool:
+        spec = self.contract.fields.get(field) if field else None
+        # A field the contract does not know is treated as personal: it is unclassified.
+        return spec is None or spec.personal
+
+    def _severity(self, code: str, override: str | None) -> Severity:
+        if override in ("error", "warning", "info"):
+            return override  # type: ignore[return-value]
+        if code == "field-not-agreed":
+            return self.contract.extra_fields_severity  # type: ignore[return-value]
+        return error_code(code).severity
+
+    def _subject(self, record: Mapping[str, Any]) -> str | None:
+        value = record.get(SUBJECT_FIELD)
+        if not isinstance(value, str) or not value:
+            key = [record.get(k) for k in self.contract.primary_key]
+            if not all(isinstance(k, str | int) for k in key):
+                return None
+            text = "/".join(str(k) for k in key)
+            personal = any(self._is_personal(k) for k in self.contract.primary_key)
+            return text if self.show_values or not personal else mask_text(text)
+        return value if self.show_values else mask_text(value)
+
+    def _violation(
+        self, finding: Finding, place: _Place, subject: str | None, severity: str | None = None
+    ) -> Violation:
+        item = place.item
+        value = None
+        if finding.has_value:
+            value = render_value(
+                finding.value,
+                personal=self._is_personal(finding.field),
+                show_values=self.show_values,
+            )
+        return Violation(
+            code=finding.code,
+            severity=self._severity(finding.code, severity or finding.severity),
+            file=place.file,
+            pointer=join_pointer(item.pointer, *finding.parts),
+            field=finding.field,
+            line=item.line,
+            row=item.row,
+            record=item.index,
+            subject=subject,
+            value=value,
+            ctx=finding.ctx,
+            dataset=self.contract.dataset,
+            version=self.contract.version,
+            engine=finding.engine,
+        )
+
+    # ------------------------------------------------------------------- checks
+    def problem(self, problem: InputProblem, file: str) -> Violation:
+        """Turn a reader's problem into a violation."""
+        severity = problem.severity if problem.severity != "error" else None
+        return Violation(
+            code=problem.code,
+            severity=self._severity(problem.code, severity),
+            file=file,
+            pointer=problem.pointer,
+            field=problem.field,
+            line=problem.line,
+            row=problem.row,
+            ctx=problem.ctx,
+            dataset=self.contract.dataset,
+            version=self.contract.version,
+            engine="reader",
+        )
+
+    def _structure_findings(self, item: LocatedRecord, bulk: bool) -> list[Finding]:
+        record = item.value
+        findings = [
+            Finding(
+                code="duplicate-key",
+                parts=(*_pointer_parts(pointer), key),
+                field=(_pointer_parts(pointer) or (key,))[0],
+                engine="reader",
+            )
+            for pointer, key in item.duplicate_keys
+        ]
+        seen: set[tuple[str, tuple[str | int, ...]]] = set()
+        for finding in self._structure.check(record):
+            key = (finding.code, finding.parts)
+            if key in seen:
+                continue  # e.g. a date that fails both its pattern and its format
+            seen.add(key)
+            if (
+                finding.code == "missing-field"
+                and len(finding.parts) == 1
+                and finding.field in item.absent_columns
+            ):
+                continue  # the missing column was reported once, at the header
+            findings.append(finding)
+        if bulk:
+            missing = {f.field for f in findings if f.code == "missing-field"}
+            for name in self.contract.bulk_required:
+                if name not in record and name not in missing and name not in item.absent_columns:
+                    findings.append(Finding(code="missing-field", parts=(name,), field=name))
+        return findings
+
+    def _rule_findings(
+        self, record: Mapping[str, Any], failed: set[str | None]
+    ) -> Iterator[tuple[Finding, str]]:
+        for spec, rule in self._rules:
+            if failed.intersection(rule.fields_of(spec.args)):
+                continue
+            for finding in rule.check(record, spec.args):
+                yield finding, spec.severity
+
+    def _key_finding(self, record: Mapping[str, Any], place: _Place) -> Finding | None:
+        names = self.contract.primary_key
+        key = tuple(record.get(name) for name in names)
+        if not all(isinstance(part, str | int) and part != "" for part in key):
+            return None
+        first = self._seen_keys.get(key)
+        if first is None:
+            self._seen_keys[key] = _location_text(place.item)
+            return None
+        return Finding(
+            code="duplicate-primary-key",
+            parts=(names[0],),
+            field=names[0],
+            ctx={"fields": ", ".join(names), "first": first},
+            engine="dataset",
+        )
+
+    def check(self, item: LocatedRecord, file: str, *, bulk: bool) -> Iterator[Violation]:
+        """Yield every violation of one record."""
+        place = _Place(file=file, item=item)
+        record = item.value
+        if not isinstance(record, dict):
+            finding = Finding(
+                code="wrong-type",
+                ctx={"expected": "object", "actual": type(record).__name__},
+                engine="reader",
+            )
+            yield self._violation(finding, place, None)
+            return
+        subject = self._subject(record)
+        findings = self._structure_findings(item, bulk)
+        for finding in findings:
+            yield self._violation(finding, place, subject)
+        failed = {f.field for f in findings}
+        for finding, severity in self._rule_findings(record, failed):
+            yield self._violation(finding, place, subject, severity)
+        key_finding = self._key_finding(record, place)
+        if key_finding is not None:
+            yield self._violation(key_finding, place, subject)

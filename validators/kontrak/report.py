@@ -1,0 +1,94 @@
+"""The result of one validation run: what was read, what was found, and the verdict."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kontrak.violation import SEVERITY_ORDER, Violation
+
+__all__ = ["FileResult", "Report"]
+
+
+@dataclass(slots=True)
+class FileResult:
+    """One input file as read.
+
+    Attributes:
+        path: the path as given.
+        format: json, jsonl or csv (None when the file could not be opened).
+        sha256: hash of the file's bytes, so a report can be reproduced and cited (Pasal 11).
+        size: bytes.
+        records: records read.
+        readable: False when the file could not be read at all.
+    """
+
+    path: str
+    format: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    records: int = 0
+    readable: bool = True
+
+
+@dataclass(slots=True)
+class Report:
+    """Violations of one or more inputs against one contract version."""
+
+    dataset: str
+    version: str
+    contract_uri: str
+    contract_sha256: str
+    fail_on: str = "error"
+    files: list[FileResult] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    counts_by_code: Counter[str] = field(default_factory=Counter)
+    counts_by_severity: Counter[str] = field(default_factory=Counter)
+    counts_by_file: Counter[str] = field(default_factory=Counter)
+    max_violations: int | None = None
+
+    def add(self, violation: Violation) -> None:
+        """Count a violation and keep it unless the list is capped and full."""
+        self.counts_by_code[violation.code] += 1
+        self.counts_by_severity[violation.severity] += 1
+        self.counts_by_file[violation.file] += 1
+        if self.max_violations is None or len(self.violations) < self.max_violations:
+            self.violations.append(violation)
+
+    @property
+    def total(self) -> int:
+        """Number of violations found, including those left off a capped list."""
+        return sum(self.counts_by_severity.values())
+
+    @property
+    def truncated(self) -> bool:
+        """Whether ``--max-errors`` left violations off the list."""
+        return self.total > len(self.violations)
+
+    @property
+    def records(self) -> int:
+        """Records read in all files."""
+        return sum(f.records for f in self.files)
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether an input could not be read at all."""
+        return any(not f.readable for f in self.files)
+
+    @property
+    def valid(self) -> bool:
+        """True when nothing at or above the ``fail_on`` severity was found and all was read."""
+        threshold = SEVERITY_ORDER[self.fail_on]
+        failing = sum(n for sev, n in self.counts_by_severity.items() if SEVERITY_ORDER[sev] >= threshold)
+        return failing == 0 and not self.unreadable
+
+    @property
+    def exit_code(self) -> int:
+        """0 valid, 1 violations, 2 an input could not be read."""
+        if self.unreadable:
+            return 2
+        return 0 if self.valid else 1
+
+    def sort(self) -> None:
+        """Put the kept violations in file order."""
+        self.violations.sort(key=Violation.sort_key)

@@ -1,0 +1,78 @@
+"""The JSON report: what CI jobs of both agencies parse (schema: docs/schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kontrak.report import Report
+from kontrak.violation import Violation
+
+__all__ = ["REPORT_FORMAT_VERSION", "render_json", "report_to_dict", "violation_to_dict"]
+
+REPORT_FORMAT_VERSION = "1"
+
+
+def violation_to_dict(violation: Violation, lang: str = "id") -> dict[str, Any]:
+    """One violation as JSON data."""
+    return {
+        "code": violation.code,
+        "severity": violation.severity,
+        "layer": violation.layer,
+        "file": violation.file,
+        "line": violation.line,
+        "row": violation.row,
+        "record": violation.record,
+        "pointer": violation.pointer,
+        "field": violation.field,
+        "subject": violation.subject,
+        "value": violation.value,
+        "message": violation.message(lang),
+        "dataset": violation.dataset,
+        "version": violation.version,
+    }
+
+
+def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
+    """The whole report as JSON data."""
+    from kontrak import __version__  # noqa: PLC0415 - avoids an import cycle at load time
+
+    return {
+        "format": REPORT_FORMAT_VERSION,
+        "tool": {"name": "kontrak", "version": __version__},
+        "dataset": report.dataset,
+        "version": report.version,
+        "contract": {"uri": report.contract_uri, "sha256": report.contract_sha256},
+        "valid": report.valid,
+        "exit_code": report.exit_code,
+        "fail_on": report.fail_on,
+        "summary": {
+            "files": len(report.files),
+            "records": report.records,
+            "errors": report.counts_by_severity.get("error", 0),
+            "warnings": report.counts_by_severity.get("warning", 0),
+            "infos": report.counts_by_severity.get("info", 0),
+            "violations": report.total,
+            "listed": len(report.violations),
+            "truncated": report.truncated,
+            "by_code": dict(sorted(report.counts_by_code.items())),
+            "by_file": dict(report.counts_by_file),
+        },
+        "files": [
+            {
+                "path": f.path,
+                "format": f.format,
+                "sha256": f.sha256,
+                "size": f.size,
+                "records": f.records,
+                "readable": f.readable,
+            }
+            for f in report.files
+        ],
+        "violations": [violation_to_dict(v, lang) for v in report.violations],
+    }
+
+
+def render_json(report: Report, lang: str = "id") -> str:
+    """Render the report as indented JSON text."""
+    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
