@@ -1,4 +1,4 @@
-"""Legal basis references into the agreement, written short as in the Lampiran: ``3(2)3``, ``2d``."""
+"""Legal basis references into the agreement, written short as in the Lampiran (``3(2)3``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 
 __all__ = ["format_basis"]
 
-_BASIS = re.compile(r"^(?P<pasal>[0-9]+)(?:(?P<huruf>[a-z])|\((?P<ayat>[0-9]+)\)(?P<angka>[0-9]*))?$")
+_BASIS = re.compile(
+    r"^(?P<pasal>[0-9]+)(?:(?P<huruf>[a-z])|\((?P<ayat>[0-9]+)\)(?P<angka>[0-9]*))?$"
+)
 
 
 def format_basis(short: str, lang: str = "id") -> str:

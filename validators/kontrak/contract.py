@@ -121,7 +121,7 @@ class Contract:
 
     @property
     def bulk_required(self) -> tuple[str, ...]:
-        """Fields a bulk file (CSV, JSON Lines) must carry although the web service may omit them."""
+        """Fields a bulk file (CSV, JSON Lines) must carry though the web service may omit them."""
         return tuple(self.meta.get("bulk", {}).get("required", ()))
 
     def new_validator(self) -> Validator:

@@ -14,7 +14,7 @@ _DMY = re.compile(r"^([0-9]{2})-([0-9]{2})-([0-9]{4})$")
 
 def parse_tanggal_dmy(text: str) -> dt.date | None:
     """Parse ``DD-MM-YYYY`` into a date; None when it is not a real calendar date."""
-    match = _DMY.match(text)
+    match = _DMY.fullmatch(text)
     if match is None:
         return None
     day, month, year = (int(part) for part in match.groups())

@@ -58,7 +58,7 @@ def _check_metaschemas(catalog: Catalog, repo: Path) -> Iterator[Problem]:
             yield Problem("id-path", _rel(path, repo), f"$id must be {expected}")
 
 
-def _check_catalog(catalog: Catalog, repo: Path) -> Iterator[Problem]:
+def _check_catalog(catalog: Catalog, _repo: Path) -> Iterator[Problem]:
     data = load_yaml(catalog.root / "catalog.yaml")
     for error in _meta_validator(catalog, "catalog.schema.json").iter_errors(data):
         yield Problem("catalog", "contracts/catalog.yaml", f"{error.json_path}: {error.message}")
@@ -69,12 +69,20 @@ def _check_catalog(catalog: Catalog, repo: Path) -> Iterator[Problem]:
         if not p.relative_to(catalog.root).parts[0].startswith("_")
     }
     for dataset, version in sorted(listed - on_disk):
-        yield Problem("catalog-folders", f"contracts/{dataset}/{version}", "listed in catalog.yaml, no schema.json")
+        yield Problem(
+            "catalog-folders",
+            f"contracts/{dataset}/{version}",
+            "listed in catalog.yaml, no schema.json",
+        )
     for dataset, version in sorted(on_disk - listed):
-        yield Problem("catalog-folders", f"contracts/{dataset}/{version}", "folder not listed in catalog.yaml")
+        yield Problem(
+            "catalog-folders", f"contracts/{dataset}/{version}", "folder not listed in catalog.yaml"
+        )
 
 
-def _check_rules(contract_path: str, meta: dict[str, Any], properties: dict[str, Any]) -> Iterator[Problem]:
+def _check_rules(
+    contract_path: str, meta: dict[str, Any], properties: dict[str, Any]
+) -> Iterator[Problem]:
     for rule_spec in meta.get("rules", []):
         rule = RULES.get(rule_spec["rule"])
         if rule is None:
@@ -105,16 +113,22 @@ def _check_contracts(catalog: Catalog, repo: Path) -> Iterator[Problem]:
                 continue
             meta, properties = schema["x-kontrak"], schema["properties"]
             if (meta["dataset"], meta["version"]) != (entry.id, version.version):
-                yield Problem("contract-metadata", rel, "x-kontrak dataset/version differ from the folder")
+                yield Problem(
+                    "contract-metadata", rel, "x-kontrak dataset/version differ from the folder"
+                )
             for key in ("provider", "consumer"):
                 if meta[key] != getattr(entry, key):
-                    yield Problem("contract-metadata", rel, f"x-kontrak.{key} differs from catalog.yaml")
+                    yield Problem(
+                        "contract-metadata", rel, f"x-kontrak.{key} differs from catalog.yaml"
+                    )
             if list(meta["basis"]) != list(entry.basis):
                 yield Problem("contract-metadata", rel, "x-kontrak.basis differs from catalog.yaml")
             named = [*meta["primary-key"], *meta.get("bulk", {}).get("required", [])]
             for name in named:
                 if name not in properties:
-                    yield Problem("contract-metadata", rel, f"unknown field '{name}' in primary-key/bulk")
+                    yield Problem(
+                        "contract-metadata", rel, f"unknown field '{name}' in primary-key/bulk"
+                    )
             yield from _check_rules(rel, meta, properties)
             try:
                 load_contract(f"{entry.id}@{version.version}", catalog)

@@ -33,7 +33,7 @@ def parse_date(value: object) -> dt.date | None:
     parsed = parse_tanggal_dmy(value)
     if parsed is not None:
         return parsed
-    match = _ISO_DATE.match(value)
+    match = _ISO_DATE.fullmatch(value)
     if match is None:
         return None
     try:
@@ -48,7 +48,7 @@ def parse_decimal(value: object) -> Decimal | None:
         return None
     if isinstance(value, int | float):
         return Decimal(str(value))
-    if isinstance(value, str) and _DECIMAL.match(value.strip()):
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
         try:
             return Decimal(value.strip())
         except InvalidOperation:  # pragma: no cover - the pattern rules this out
@@ -62,6 +62,6 @@ def parse_int(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and _INT.match(value.strip()):
+    if isinstance(value, str) and _INT.fullmatch(value.strip()):
         return int(value.strip())
     return None

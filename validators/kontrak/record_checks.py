@@ -1,5 +1,7 @@
-"""All checks on one record, in layer order: input marks, structure, bulk columns, domain rules,
-dataset (primary key). Produces violations with location, severity and masked values."""
+"""All checks on one record, in layer order, producing located, masked violations.
+
+Layers: input marks (repeated keys), structure, bulk columns, domain rules, dataset (primary key).
+"""
 
 from __future__ import annotations
 

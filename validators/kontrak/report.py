@@ -79,7 +79,9 @@ class Report:
     def valid(self) -> bool:
         """True when nothing at or above the ``fail_on`` severity was found and all was read."""
         threshold = SEVERITY_ORDER[self.fail_on]
-        failing = sum(n for sev, n in self.counts_by_severity.items() if SEVERITY_ORDER[sev] >= threshold)
+        failing = sum(
+            n for sev, n in self.counts_by_severity.items() if SEVERITY_ORDER[sev] >= threshold
+        )
         return failing == 0 and not self.unreadable
 
     @property

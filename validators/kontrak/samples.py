@@ -61,7 +61,9 @@ class ExpectedViolation:
 
     def describe(self) -> str:
         """Short text for mismatch messages."""
-        where = ", ".join(f"{k}={getattr(self, k)}" for k in _LOCATION_KEYS if getattr(self, k) is not None)
+        where = ", ".join(
+            f"{k}={getattr(self, k)}" for k in _LOCATION_KEYS if getattr(self, k) is not None
+        )
         return f"{self.code} ({where})"
 
 

@@ -1,4 +1,4 @@
-"""An offline registry of every JSON Schema under ``contracts/``: no ``$ref`` ever leaves the disk."""
+"""An offline registry of every JSON Schema under ``contracts/``: no ``$ref`` leaves the disk."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def iter_schema_files(root: Path) -> Iterator[Path]:
 
 def _refuse_retrieval(uri: str) -> Resource[Any]:
     """Never fetch: a ``$ref`` outside the local registry is a contract error."""
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(uri)
 
 
 @cache

@@ -160,7 +160,7 @@ class SiasnRwAngkakredit(BaseModel):
     "1" untuk konversi predikat kinerja tahunan menjadi angka kredit.
     """
     path: Annotated[
-        dict[Annotated[str, StringConstraints(pattern=r"^([0-9]{1,6})?$")], Dokumen] | MISSING,
+        dict[Annotated[str, StringConstraints(pattern=r"^([0-9]{1,6})?$")], Dokumen] | None | MISSING,
         Field(title="Dokumen"),
     ] = MISSING
     """

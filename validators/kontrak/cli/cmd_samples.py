@@ -17,7 +17,9 @@ def samples_command(
     dataset: Annotated[
         str | None, typer.Argument(help="Hanya dataset ini / only this dataset.")
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Cantumkan setiap kasus.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Cantumkan setiap kasus.")
+    ] = False,
 ) -> None:
     """Jalankan contoh pertukaran: yang sah harus lolos, yang tidak sah sesuai berkas .expect.yaml.
 
@@ -40,7 +42,9 @@ def samples_command(
             continue
         mark = "✓" if result.ok else "✗"
         rel = case.path.relative_to(repo)
-        found = ", ".join(sorted({v.code for v in result.report.violations if v.severity != "info"}))
+        found = ", ".join(
+            sorted({v.code for v in result.report.violations if v.severity != "info"})
+        )
         typer.echo(f"{mark} {case.kind:<7} {rel}  {found or '(bersih/clean)'}")
         for problem in result.problems:
             typer.echo(f"    {problem}")

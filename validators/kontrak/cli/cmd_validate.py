@@ -68,7 +68,9 @@ def validate_command(
     max_errors: Annotated[
         int | None,
         typer.Option(
-            "--max-errors", min=1, help="Batas jumlah pelanggaran yang dicantumkan (hitungan tetap lengkap)."
+            "--max-errors",
+            min=1,
+            help="Batas jumlah pelanggaran yang dicantumkan (hitungan tetap lengkap).",
         ),
     ] = None,
     fail_on: Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["Lang", "ListFormat", "OutputFile", "LangOption", "write_output"]
+__all__ = ["Lang", "LangOption", "ListFormat", "OutputFile", "write_output"]
 
 
 class Lang(StrEnum):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from kontrak.basis import format_basis
 from kontrak.catalog import Catalog, DatasetEntry
@@ -92,7 +91,10 @@ _T: dict[str, dict[str, str]] = {
 _LAYER_TEXT = {
     "input": {"id": "Masukan (membaca berkas)", "en": "Input (reading the file)"},
     "envelope": {"id": "Amplop respons web service", "en": "Web-service response envelope"},
-    "structure": {"id": "Struktur (JSON Schema / Table Schema)", "en": "Structure (JSON Schema / Table Schema)"},
+    "structure": {
+        "id": "Struktur (JSON Schema / Table Schema)",
+        "en": "Structure (JSON Schema / Table Schema)",
+    },
     "domain": {"id": "Aturan domain", "en": "Domain rules"},
     "dataset": {"id": "Aturan dataset", "en": "Dataset rules"},
 }
@@ -139,7 +141,9 @@ def _constraints_text(spec: FieldSpec) -> str:
     if "pattern" in schema:
         parts.append(f"pola `{schema['pattern']}`")
     if "enum" in schema:
-        parts.append("nilai: " + ", ".join(f"`{json.dumps(v, ensure_ascii=False)}`" for v in schema["enum"]))
+        parts.append(
+            "nilai: " + ", ".join(f"`{json.dumps(v, ensure_ascii=False)}`" for v in schema["enum"])
+        )
     for key in ("minLength", "maxLength", "minimum", "maximum"):
         if key in schema:
             parts.append(f"{key} {schema[key]}")
@@ -159,20 +163,34 @@ def _example_text(spec: FieldSpec) -> str:
 
 
 def _fields_table(contract: Contract, lang: str) -> str:
-    headers = [_t(k, lang) for k in ("name", "type", "required", "classification", "personal", "description", "example", "constraints")]
+    headers = [
+        _t(k, lang)
+        for k in (
+            "name",
+            "type",
+            "required",
+            "classification",
+            "personal",
+            "description",
+            "example",
+            "constraints",
+        )
+    ]
     rows = []
     for spec in contract.fields.values():
         description = spec.description_en if lang == "en" else spec.description
-        rows.append([
-            f"`{spec.name}`",
-            _type_text(spec),
-            _required_text(spec, lang),
-            spec.classification,
-            _t("yes" if spec.personal else "no", lang),
-            f"**{spec.title}**. {description}",
-            _example_text(spec),
-            _constraints_text(spec),
-        ])
+        rows.append(
+            [
+                f"`{spec.name}`",
+                _type_text(spec),
+                _required_text(spec, lang),
+                spec.classification,
+                _t("yes" if spec.personal else "no", lang),
+                f"**{spec.title}**. {description}",
+                _example_text(spec),
+                _constraints_text(spec),
+            ]
+        )
     return table(headers, rows)
 
 
@@ -184,12 +202,14 @@ def _rules_table(contract: Contract, lang: str) -> str:
     for spec in contract.rules:
         rule = RULES[spec.rule]
         applies = ", ".join(f"`{name}`" for name in rule.fields_of(spec.args))
-        codes = ", ".join(f"[`{code}`](../../../galat.md#{code})" for code in rule.codes)
-        rows.append([f"`{spec.rule}`", _t(spec.severity, lang), applies, rule.summary.get(lang), codes])
+        codes = ", ".join(f"[`{code}`](../../galat.md#{code})" for code in rule.codes)
+        rows.append(
+            [f"`{spec.rule}`", _t(spec.severity, lang), applies, rule.summary.get(lang), codes]
+        )
     return table(headers, rows)
 
 
-def _dataset_page(catalog: Catalog, entry: DatasetEntry, contract: Contract, lang: str) -> str:
+def _dataset_page(entry: DatasetEntry, contract: Contract, lang: str) -> str:
     version = entry.version(contract.version)
     meta = contract.meta
     title = contract.title_en if lang == "en" else contract.title
@@ -221,7 +241,7 @@ def _dataset_page(catalog: Catalog, entry: DatasetEntry, contract: Contract, lan
     ]
     bulk_note = meta.get("bulk", {}).get("note")
     if bulk_note:
-        parts.append(f"!!! note \"{_t('bulk_only', lang).capitalize()}\"\n    {bulk_note}\n")
+        parts.append(f'!!! note "{_t("bulk_only", lang).capitalize()}"\n    {bulk_note}\n')
     parts += [
         f"## {_t('fields', lang)}\n",
         _fields_table(contract, lang),
@@ -232,21 +252,26 @@ def _dataset_page(catalog: Catalog, entry: DatasetEntry, contract: Contract, lan
 
 
 def _catalog_page(catalog: Catalog, contracts: dict[tuple[str, str], Contract], lang: str) -> str:
-    headers = [_t(k, lang) for k in ("dataset", "direction", "channel", "basis", "classification", "version", "status")]
+    headers = [
+        _t(k, lang)
+        for k in ("dataset", "direction", "channel", "basis", "classification", "version", "status")
+    ]
     rows = []
     for entry in catalog.datasets.values():
         current = entry.current
         contract = contracts[(entry.id, current.version)]
         link = dataset_page_path(entry.id, current.version)
-        rows.append([
-            f"[{entry.title.get(lang)}]({link})<br>`{entry.id}`",
-            entry.direction,
-            entry.channel.get(lang),
-            ", ".join(format_basis(b, lang) for b in entry.basis),
-            _highest_classification(contract),
-            current.version,
-            current.status,
-        ])
+        rows.append(
+            [
+                f"[{entry.title.get(lang)}]({link})<br>`{entry.id}`",
+                entry.direction,
+                entry.channel.get(lang),
+                ", ".join(format_basis(b, lang) for b in entry.basis),
+                _highest_classification(contract),
+                current.version,
+                current.status,
+            ]
+        )
     parts = [
         markdown_header("contracts/catalog.yaml"),
         f"# {_t('catalog_title', lang)}\n",
@@ -284,8 +309,7 @@ def iter_docs_pages(
         yield f"galat{_suffix(lang)}", _errors_page(lang)
         for (dataset, version), contract in contracts.items():
             entry = catalog.dataset(dataset)
-            yield dataset_page_path(dataset, version, lang), _dataset_page(
-                catalog, entry, contract, lang
+            yield (
+                dataset_page_path(dataset, version, lang),
+                _dataset_page(entry, contract, lang),
             )
-
-

@@ -87,7 +87,7 @@ def render_models_index(specs: list[tuple[str, str]]) -> str:
         "",
         "    from kontrak_models import model_for",
         '    Model = model_for("riwayat-angka-kredit@1.0.0")',
-        '    record = Model.model_validate_json(text)',
+        "    record = Model.model_validate_json(text)",
         '"""',
         "",
         "from __future__ import annotations",

@@ -50,16 +50,24 @@ def build_plan(catalog: Catalog, repo: Path) -> list[DerivedFile]:
     packages: set[Path] = set()
     for (dataset, version), contract in contracts.items():
         plan.append(
-            DerivedFile(contracts_rel / dataset / version / TABLE_SCHEMA_FILE, render_table_schema(contract))
+            DerivedFile(
+                contracts_rel / dataset / version / TABLE_SCHEMA_FILE, render_table_schema(contract)
+            )
         )
-        module = Path("generated", *model_module_name(dataset, version).split(".")).with_suffix(".py")
+        module = Path("generated", *model_module_name(dataset, version).split(".")).with_suffix(
+            ".py"
+        )
         plan.append(DerivedFile(module, render_model(contract, repo / "pyproject.toml")))
         packages.add(module.parent)
     for package in sorted(packages):
-        plan.append(DerivedFile(package / "__init__.py", '"""Generated models; see kontrak_models."""\n'))
+        plan.append(
+            DerivedFile(package / "__init__.py", '"""Generated models; see kontrak_models."""\n')
+        )
     plan.append(DerivedFile(MODELS_DIR / "__init__.py", render_models_index(sorted(contracts))))
     plan.append(DerivedFile(MODELS_DIR / "py.typed", ""))
-    plan += [DerivedFile(DOCS_DIR / path, text) for path, text in iter_docs_pages(catalog, contracts)]
+    plan += [
+        DerivedFile(DOCS_DIR / path, text) for path, text in iter_docs_pages(catalog, contracts)
+    ]
     return plan
 
 
@@ -87,7 +95,9 @@ def find_drift(catalog: Catalog, repo: Path, plan: list[DerivedFile] | None = No
             drift.append(Drift(item.path, "missing"))
         elif target.read_text(encoding="utf-8") != item.text:
             drift.append(Drift(item.path, "changed"))
-    drift += [Drift(path, "orphaned") for path in sorted(_existing_derived(catalog, repo) - planned)]
+    drift += [
+        Drift(path, "orphaned") for path in sorted(_existing_derived(catalog, repo) - planned)
+    ]
     return drift
 
 

@@ -1,4 +1,4 @@
-"""ECMA-262 behaviour for JSON Schema ``pattern`` on top of Python's ``re``.
+r"""ECMA-262 behaviour for JSON Schema ``pattern`` on top of Python's ``re``.
 
 JSON Schema patterns are ECMA-262 regular expressions. Two Python differences matter for
 contracts: ``$`` also matches before a final newline (so ``"…987\\n"`` would pass an 18-digit NIP

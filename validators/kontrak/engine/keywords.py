@@ -22,7 +22,7 @@ __all__ = ["ReferenceValidator"]
 
 
 def _required(
-    validator: Validator, required: Any, instance: Any, schema: Mapping[str, Any]
+    validator: Validator, required: Any, instance: Any, _schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
     if not validator.is_type(instance, "object"):
         return
@@ -50,20 +50,20 @@ def _additional_properties(
     extras = list(_extra_properties(instance, schema))
     if validator.is_type(additional, "object"):
         for name in extras:
-            yield from validator.descend(instance[name], additional, path=name)
+            yield from validator.descend(instance[name], additional, path=name)  # type: ignore[attr-defined]
     elif additional is False:
         for name in extras:
             yield ValidationError(f"{name!r} was unexpected", path=[name])
 
 
 def _pattern(
-    validator: Validator, pattern: str, instance: Any, schema: Mapping[str, Any]
+    validator: Validator, pattern: str, instance: Any, _schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
     if validator.is_type(instance, "string") and not compile_ecma(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-ReferenceValidator = validators.extend(
+ReferenceValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     {
         "required": _required,

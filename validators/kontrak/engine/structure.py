@@ -54,7 +54,7 @@ def _code_and_ctx(error: ValidationError) -> tuple[str, dict[str, Any]]:
     is_date = schema.get("format") in DATE_FORMATS
     if keyword == "required":
         return "missing-field", {}
-    if keyword == "additionalProperties" or keyword == "None":
+    if keyword in {"additionalProperties", "None"}:
         return "field-not-agreed", {}
     if keyword == "type":
         expected = error.validator_value
@@ -73,6 +73,28 @@ def _code_and_ctx(error: ValidationError) -> tuple[str, dict[str, Any]]:
     if keyword in _SIMPLE_CODES:
         return _SIMPLE_CODES[keyword], {"expected": error.validator_value}
     return "schema-mismatch", {"keyword": keyword}
+
+
+def _is_type_miss(errors: list[ValidationError]) -> bool:
+    """A branch that fails only because the value has another type at the branch's root."""
+    return len(errors) == 1 and errors[0].validator == "type" and not errors[0].relative_path
+
+
+def expand_alternatives(error: ValidationError) -> list[ValidationError]:
+    """Replace an ``anyOf``/``oneOf`` failure by the errors of the one branch that was meant.
+
+    A branch whose root type differs from the value's (``{"type": "null"}`` for a string) was
+    not meant; when exactly one branch is left, its errors are the useful ones.
+    """
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return [error]
+    branches: dict[object, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    meant = [errors for errors in branches.values() if not _is_type_miss(errors)]
+    if len(meant) != 1:
+        return [error]
+    return [expanded for sub in meant[0] for expanded in expand_alternatives(sub)]
 
 
 def finding_from_error(error: ValidationError) -> Finding:
@@ -106,4 +128,5 @@ class StructureEngine:
     def check(self, record: Any) -> Iterator[Finding]:
         """Yield the structure findings of one record."""
         for error in self._validator.iter_errors(record):
-            yield finding_from_error(error)
+            for detail in expand_alternatives(error):
+                yield finding_from_error(detail)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -36,7 +37,7 @@ def _coerce(cell: str, types: tuple[str, ...]) -> Any:
             number = float(cell)
         except ValueError:
             return cell
-        if number == number and number not in (float("inf"), float("-inf")):  # no NaN, no inf
+        if math.isfinite(number):  # NaN and infinity are not JSON numbers
             return int(number) if number.is_integer() and "." not in cell else number
         return cell
     if "boolean" in types and cell in ("true", "false"):
@@ -67,9 +68,7 @@ def cell_to_value(cell: str, spec: FieldSpec) -> Any:
     return _coerce(cell, spec.json_types)
 
 
-def _header_problems(
-    header: list[str], fields: Mapping[str, FieldSpec]
-) -> Iterator[InputProblem]:
+def _header_problems(header: list[str], fields: Mapping[str, FieldSpec]) -> Iterator[InputProblem]:
     seen: set[str] = set()
     for name in header:
         if name in seen:
@@ -102,7 +101,7 @@ def iter_csv_records(data: bytes, contract: Contract) -> Iterator[LocatedRecord 
     absent = frozenset(name for name in fields if name not in header)
     for index, cells in enumerate(reader):
         row = index + 2
-        if not cells or all(cell == "" for cell in cells) and len(cells) <= 1:
+        if not cells or (all(cell == "" for cell in cells) and len(cells) <= 1):
             continue
         if len(cells) != len(header):
             yield InputProblem(

@@ -13,7 +13,7 @@ __all__ = ["ObjectWithDuplicates", "find_duplicate_keys", "json_error_problem", 
 
 
 class ObjectWithDuplicates(dict[str, Any]):
-    """A decoded JSON object that repeated one or more keys (the last value wins, as in JSON.parse)."""
+    """A decoded JSON object that repeated a key (the last value wins, as in ``JSON.parse``)."""
 
     __slots__ = ("duplicates",)
 

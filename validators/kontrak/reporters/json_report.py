@@ -1,4 +1,4 @@
-"""The JSON report: what CI jobs of both agencies parse (schema: docs/schemas/report.schema.json)."""
+"""The JSON report that CI jobs of both agencies parse."""
 
 from __future__ import annotations
 

@@ -75,11 +75,14 @@ def _file_heading(result: FileResult, words: dict[str, str]) -> str:
     if not result.readable:
         return f"{result.path}  ({words['unread']})"
     digest = (result.sha256 or "")[:12]
-    return f"{result.path}  ({result.format}, {result.records} {words['records']}, sha256 {digest}…)"
+    return (
+        f"{result.path}  ({result.format}, {result.records} {words['records']}, sha256 {digest}…)"
+    )
 
 
 def _violation_line(violation: Violation, lang: str, words: dict[str, str]) -> str:
-    line = f"  {location_text(violation, lang)}  [{violation.severity} {violation.code}] {violation.message(lang)}"
+    where = location_text(violation, lang)
+    line = f"  {where}  [{violation.severity} {violation.code}] {violation.message(lang)}"
     extras = []
     if violation.value is not None:
         extras.append(f"{words['value']}: {violation.value}")

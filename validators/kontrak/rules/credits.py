@@ -49,8 +49,8 @@ FLAGS_EXCLUSIVE = DomainRule(
     id="flags-exclusive",
     codes=("flags-conflict",),
     summary=LocalText(
-        id="Paling banyak satu dari penanda yang disebut bernilai \"1\".",
-        en="At most one of the named flags is \"1\".",
+        id='Paling banyak satu dari penanda yang disebut bernilai "1".',
+        en='At most one of the named flags is "1".',
     ),
     args_schema={
         "type": "object",

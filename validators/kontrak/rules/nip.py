@@ -48,7 +48,7 @@ def nip_problems(nip: str, mode: str = "pns-or-pppk", today: dt.date | None = No
     """
     if len(nip) != 18 or not nip.isascii() or not nip.isdigit():
         return ["length"]
-    today = today or dt.date.today()  # noqa: DTZ011 - a calendar date, not an instant
+    today = today or dt.date.today()
     problems: list[str] = []
     born = _birth_date(nip)
     if born is None or born > today:
