@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from jsonschema import ValidationError
-from pydantic import BaseModel, ValidationError as PydanticError
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticError
+from tests.conftest import REPO, SAMPLES
 
 from kontrak.catalog import load_catalog
 from kontrak.contract import Contract, load_contract
@@ -19,7 +21,6 @@ from kontrak.readers import LocatedRecord, UnreadableInputError, read_input
 from kontrak.samples import SampleCase, iter_sample_cases
 from kontrak.yaml_io import load_yaml
 from kontrak_models import model_for
-from tests.conftest import REPO, SAMPLES
 
 CATALOG = load_catalog(REPO / "contracts")
 CASES = list(iter_sample_cases(SAMPLES, CATALOG))
@@ -60,7 +61,9 @@ def test_json_schema_and_model_give_the_same_verdict(case: SampleCase) -> None:
     validator = contract.new_validator()
     model = model_for(case.spec)
     for item in _records(case, contract):
-        errors = [e for e in validator.iter_errors(item.value) if not _excused(e, contract, "pydantic")]
+        errors = [
+            e for e in validator.iter_errors(item.value) if not _excused(e, contract, "pydantic")
+        ]
         schema_ok = not errors
         assert schema_ok == _model_accepts(model, item.value), (
             f"record {item.index}: JSON Schema {'accepts' if schema_ok else 'rejects'} "

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import REPO, SAMPLES
 
 from kontrak.catalog import load_catalog
 from kontrak.samples import SampleCase, iter_sample_cases, run_case
-from tests.conftest import REPO, SAMPLES
 
 CASES = list(iter_sample_cases(SAMPLES, load_catalog(REPO / "contracts")))
 

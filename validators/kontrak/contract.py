@@ -208,6 +208,12 @@ def _load(root: Path, dataset: str, version: str) -> Contract:
         RuleSpec(rule=r["rule"], severity=r["severity"], args=r["args"])
         for r in schema["x-kontrak"].get("rules", ())
     )
+    from kontrak.rules import RULES  # noqa: PLC0415 - rules import contract types
+
+    unknown = [r.rule for r in rules if r.rule not in RULES]
+    if unknown:
+        msg = f"kontrak {dataset}@{version}: aturan tidak dikenal / unknown rules {unknown}"
+        raise ContractError(msg)
     return Contract(
         dataset=dataset,
         version=version,

@@ -20,7 +20,7 @@ from kontrak.samples import SIDECAR_SUFFIX, iter_sample_cases, sidecar_for
 from kontrak.schema_registry import build_registry, iter_schema_files, load_json_file
 from kontrak.yaml_io import load_yaml
 
-__all__ = ["Problem", "check_repository"]
+__all__ = ["Problem", "check_repository", "check_sources"]
 
 META_DIR = "_meta"
 SHARED_DIR = "_shared"
@@ -178,23 +178,37 @@ def _check_table_schemas(catalog: Catalog, repo: Path) -> Iterator[Problem]:
 
 
 def _check_drift(catalog: Catalog, repo: Path) -> Iterator[Problem]:
-    for item in find_drift(catalog, repo):
+    try:
+        drift = find_drift(catalog, repo)
+    except Exception as exc:
+        yield Problem("drift", "contracts", f"derived files cannot be rendered: {exc}")
+        return
+    for item in drift:
         yield Problem("drift", str(item.path), f"{item.kind}; fix with: kontrak generate")
 
 
-CHECKS = (
-    _check_metaschemas,
-    _check_catalog,
-    _check_contracts,
-    _check_samples,
-    _check_table_schemas,
-    _check_drift,
-)
+_SOURCE_PROBLEMS = frozenset({"metaschema", "contract-metadata", "contract-load", "rules"})
+SOURCE_CHECKS = (_check_metaschemas, _check_catalog, _check_contracts)
+CHECKS = (*SOURCE_CHECKS, _check_samples, _check_table_schemas, _check_drift)
+
+
+def check_sources(catalog: Catalog, repo: Path) -> list[Problem]:
+    """Check the hand-edited sources only (schemas, catalog, contract metadata)."""
+    problems: list[Problem] = []
+    for check in SOURCE_CHECKS:
+        problems += list(check(catalog, repo))
+    return problems
 
 
 def check_repository(catalog: Catalog, repo: Path) -> list[Problem]:
-    """Run every integrity check; an empty list means the repository is consistent."""
-    problems: list[Problem] = []
-    for check in CHECKS:
+    """Run every integrity check; an empty list means the repository is consistent.
+
+    Derived files are only compared when the sources are sound: a broken contract cannot be
+    rendered, and its own problem says more than a drift report would.
+    """
+    problems = check_sources(catalog, repo)
+    for check in (_check_samples, _check_table_schemas):
         problems += list(check(catalog, repo))
+    if not any(p.check in _SOURCE_PROBLEMS for p in problems):
+        problems += list(_check_drift(catalog, repo))
     return problems

@@ -5,12 +5,14 @@ from __future__ import annotations
 import typer
 
 from kontrak.catalog import load_catalog
+from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
 from kontrak.integrity import check_repository
 
 __all__ = ["register"]
 
 
+@reports_tool_errors
 def check_command() -> None:
     """Periksa keutuhan repositori kontrak / check the contract repository's integrity.
 

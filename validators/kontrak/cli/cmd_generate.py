@@ -7,12 +7,15 @@ from typing import Annotated
 import typer
 
 from kontrak.catalog import load_catalog
+from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
 from kontrak.derive import apply_plan, find_drift
+from kontrak.integrity import check_sources
 
 __all__ = ["register"]
 
 
+@reports_tool_errors
 def generate_command(
     check: Annotated[
         bool,
@@ -29,6 +32,12 @@ def generate_command(
     """
     repo = require_repository()
     catalog = load_catalog()
+    problems = check_sources(catalog, repo)
+    if problems:
+        for problem in problems:
+            typer.echo(f"✗ [{problem.check}] {problem.path}: {problem.message}")
+        typer.echo("Perbaiki kontrak dahulu / fix the contracts first.", err=True)
+        raise typer.Exit(1)
     if check:
         drift = find_drift(catalog, repo)
         for item in drift:

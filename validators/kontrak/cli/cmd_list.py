@@ -9,7 +9,7 @@ import typer
 
 from kontrak.basis import format_basis
 from kontrak.catalog import DatasetEntry, load_catalog
-from kontrak.cli.options import Lang, LangOption, ListFormat
+from kontrak.cli.options import Lang, LangOption, ListFormat, reports_tool_errors
 
 __all__ = ["dataset_summary", "register"]
 
@@ -34,6 +34,7 @@ def dataset_summary(entry: DatasetEntry) -> dict[str, Any]:
     }
 
 
+@reports_tool_errors
 def list_command(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="text atau json.")

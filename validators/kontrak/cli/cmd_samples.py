@@ -7,12 +7,14 @@ from typing import Annotated
 import typer
 
 from kontrak.catalog import load_catalog
+from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
 from kontrak.samples import iter_sample_cases, run_case
 
 __all__ = ["register"]
 
 
+@reports_tool_errors
 def samples_command(
     dataset: Annotated[
         str | None, typer.Argument(help="Hanya dataset ini / only this dataset.")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kontrak.cli.options import Lang, LangOption, OutputFile, write_output
+from kontrak.cli.options import Lang, LangOption, OutputFile, reports_tool_errors, write_output
 from kontrak.reporters import REPORTERS
 from kontrak.validation import ValidateOptions, validate
 
@@ -37,6 +37,7 @@ class InputFormat(StrEnum):
     csv = "csv"
 
 
+@reports_tool_errors
 def validate_command(
     dataset: Annotated[
         str,

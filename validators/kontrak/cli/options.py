@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-__all__ = ["Lang", "LangOption", "ListFormat", "OutputFile", "write_output"]
+from kontrak.exceptions import KontrakError
+
+__all__ = [
+    "Lang",
+    "LangOption",
+    "ListFormat",
+    "OutputFile",
+    "reports_tool_errors",
+    "write_output",
+]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def reports_tool_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Turn a :class:`KontrakError` raised by ``command`` into a message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return command(*args, **kwargs)
+        except KontrakError as exc:
+            typer.echo(f"kontrak: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
 
 
 class Lang(StrEnum):

@@ -58,9 +58,9 @@ def find_duplicate_keys(value: Any, pointer: str = "") -> Iterator[tuple[str, st
                 yield from find_duplicate_keys(child, join_pointer(pointer, index))
 
 
-def json_error_problem(exc: json.JSONDecodeError, *, line_offset: int = 0) -> InputProblem:
-    """An ``invalid-json`` problem located at the decoder's line and column."""
-    line = exc.lineno + line_offset
+def json_error_problem(exc: json.JSONDecodeError, *, line: int | None = None) -> InputProblem:
+    """An ``invalid-json`` problem at the decoder's line and column (or at ``line``: JSON Lines)."""
+    line = exc.lineno if line is None else line
     return InputProblem(
         code="invalid-json",
         line=line,

@@ -29,7 +29,7 @@ def iter_json_lines(lines: Iterable[bytes]) -> Iterator[LocatedRecord | InputPro
         try:
             value = loads_json(text)
         except json.JSONDecodeError as exc:
-            yield json_error_problem(exc, line_offset=number - 1)
+            yield json_error_problem(exc, line=number)
             index += 1
             continue
         yield LocatedRecord(
