@@ -177,3 +177,32 @@ def test_samples_command_passes() -> None:
     code, out = run("samples")
     assert code == 0, out
     assert "0 tidak sesuai harapan" in out
+
+
+def test_strip_drops_unagreed_fields_and_the_result_validates(tmp_path: Path) -> None:
+    source = BKN / "invalid/bkn/data.0.genEmailAsn.field-not-agreed.json"
+    target = tmp_path / "bersih.json"
+    code, out = run("strip", "siasn-rw-angkakredit", source, "-o", target)
+    assert code == 0
+    assert "genEmailAsn" in out
+    assert "sekar.pramesti" not in out  # the dropped value is never printed
+    assert "genEmailAsn" not in target.read_text(encoding="utf-8")
+    code, out = run("validate", "siasn-rw-angkakredit", target, "-f", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["warnings"] == 0
+
+
+def test_strip_csv_drops_the_column(tmp_path: Path) -> None:
+    target = tmp_path / "bersih.csv"
+    source = LAN / "invalid/lan/row-1.nilaiSkp.field-not-agreed.csv"
+    assert run("strip", "riwayat-angka-kredit", source, "-o", target)[0] == 0
+    assert run("validate", "riwayat-angka-kredit", target)[0] == 0
+
+
+def test_strip_refuses_unreadable_input_without_writing(tmp_path: Path) -> None:
+    target = tmp_path / "hasil.csv"
+    code, _ = run(
+        "strip", "riwayat-angka-kredit", LAN / "invalid/lan/file.not-utf8.csv", "-o", target
+    )
+    assert code == 2
+    assert not target.exists()

@@ -6,7 +6,14 @@ import sys
 
 import typer
 
-from kontrak.cli import cmd_check, cmd_generate, cmd_list, cmd_samples, cmd_validate
+from kontrak.cli import (
+    cmd_check,
+    cmd_generate,
+    cmd_list,
+    cmd_samples,
+    cmd_strip,
+    cmd_validate,
+)
 from kontrak.exceptions import KontrakError
 
 __all__ = ["app", "main"]
@@ -25,7 +32,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (cmd_validate, cmd_list, cmd_generate, cmd_check, cmd_samples):
+for module in (cmd_validate, cmd_list, cmd_strip, cmd_generate, cmd_check, cmd_samples):
     module.register(app)
 
 
