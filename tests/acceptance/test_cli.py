@@ -57,16 +57,16 @@ def test_invalid_sample_gives_code_location_and_exit_one() -> None:
 
 
 def test_csv_violation_is_located_by_row_and_field() -> None:
-    path = LAN / "invalid/lan/row-4.tanggalSk.invalid-date.csv"
+    path = LAN / "invalid/lan/row-4.tanggalSk.date-retyped.csv"
     code, out = run("validate", "riwayat-angka-kredit", path, "-f", "json", "--lang", "en")
     (violation,) = json.loads(out)["violations"]
     assert code == 1
     assert (violation["row"], violation["field"], violation["code"]) == (
         4,
         "tanggalSk",
-        "invalid-date",
+        "date-retyped",
     )
-    assert "not a valid DD-MM-YYYY date" in violation["message"]
+    assert "written as YYYY-MM-DD, not DD-MM-YYYY" in violation["message"]
 
 
 def test_jsonl_violation_is_located_by_line() -> None:

@@ -122,13 +122,29 @@ _CODES: tuple[ErrorCode, ...] = (
         "error",
         "Format tidak didukung",
         "Unsupported format",
-        "Jenis berkas tidak dikenali dari ekstensinya. Format yang didukung: .json, .jsonl/.ndjson "
-        "dan .csv; pilih format dengan --input-format bila ekstensinya lain.",
-        "The file type is not known from its extension. Supported: .json, .jsonl/.ndjson and .csv; "
-        "choose one with --input-format when the extension differs.",
+        "Jenis berkas tidak dikenali dari ekstensinya. Format yang didukung: .json, .jsonl/.ndjson, "
+        ".csv/.tsv dan .xlsx; pilih format dengan --input-format bila ekstensinya lain.",
+        "The file type is not known from its extension. Supported: .json, .jsonl/.ndjson, "
+        ".csv/.tsv and .xlsx; choose one with --input-format when the extension differs.",
         "Format berkas '{extension}' tidak didukung.",
         "File format '{extension}' is not supported.",
         ("input",),
+    ),
+    ErrorCode(
+        "invalid-xlsx",
+        "input",
+        "error",
+        "Buku kerja Excel rusak",
+        "Broken Excel workbook",
+        "Berkas .xlsx tidak dapat dibuka sebagai buku kerja Excel (Office Open XML): terpotong, "
+        "dilindungi kata sandi, atau sebenarnya format lain (.xls lama, CSV yang diberi nama "
+        ".xlsx). Simpan ulang sebagai 'Excel Workbook (.xlsx)' atau 'CSV UTF-8'.",
+        "The .xlsx file cannot be opened as an Excel (Office Open XML) workbook: truncated, "
+        "password-protected, or another format in disguise (old .xls, a CSV named .xlsx). Save it "
+        "again as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'.",
+        "Berkas bukan buku kerja .xlsx yang dapat dibaca: {reason}.",
+        "The file is not a readable .xlsx workbook: {reason}.",
+        ("input", "excel"),
     ),
     ErrorCode(
         "invalid-json",
@@ -161,11 +177,13 @@ _CODES: tuple[ErrorCode, ...] = (
         "error",
         "Baris judul tidak ada",
         "Header row missing",
-        "Berkas CSV harus diawali baris judul berisi nama kolom persis seperti nama kunci kontrak.",
-        "A CSV file must start with a header row naming the columns exactly as the contract keys.",
-        "Baris judul CSV tidak ada atau kosong.",
-        "The CSV header row is missing or empty.",
-        ("input", "csv"),
+        "Berkas CSV (dan lembar pertama Excel) harus diawali baris judul berisi nama kolom persis "
+        "seperti nama kunci kontrak.",
+        "A CSV file (and the first Excel sheet) must start with a header row naming the columns "
+        "exactly as the contract keys.",
+        "Baris judul tidak ada atau kosong.",
+        "The header row is missing or empty.",
+        ("input", "csv", "excel"),
     ),
     ErrorCode(
         "row-length-mismatch",
@@ -174,8 +192,9 @@ _CODES: tuple[ErrorCode, ...] = (
         "Jumlah sel tidak sesuai",
         "Wrong number of cells",
         "Satu baris CSV memiliki jumlah sel yang berbeda dari baris judul (pemisah atau tanda kutip "
-        "yang salah).",
-        "A CSV row has a different number of cells than the header (wrong delimiter or quoting).",
+        "yang salah); pada Excel, baris berisi sel di kanan kolom judul terakhir.",
+        "A CSV row has a different number of cells than the header (wrong delimiter or quoting); in "
+        "Excel, a row holds cells right of the last header column.",
         "Baris ini memiliki {actual} sel, baris judul {expected}.",
         "This row has {actual} cells, the header has {expected}.",
         ("input", "csv"),
@@ -362,6 +381,83 @@ _CODES: tuple[ErrorCode, ...] = (
         "'{field}' melanggar aturan skema '{keyword}'.",
         "'{field}' breaks the schema rule '{keyword}'.",
         ("structure",),
+    ),
+    # ------------------------------------------- structure: spreadsheet damage
+    ErrorCode(
+        "number-as-scientific",
+        "structure",
+        "error",
+        "Angka berubah menjadi notasi ilmiah",
+        "Number turned into scientific notation",
+        "Spreadsheet (Excel, LibreOffice) menampilkan angka panjang seperti NIP 18 digit sebagai "
+        "1.98403E+17 dan menyimpannya begitu saat diekspor ke CSV, atau menyimpannya sebagai "
+        "bilangan yang hanya memuat 15 digit. Digit terakhir hilang dan tidak dapat dipulihkan "
+        "dari berkas ini. Format kolom sebagai Teks sebelum data ditempel, lalu ekspor ulang dari "
+        "data sumber.",
+        "Spreadsheets (Excel, LibreOffice) show long numbers such as an 18-digit NIP as 1.98403E+17 "
+        "and save them that way when exporting to CSV, or store them as numbers holding only 15 "
+        "digits. The last digits are lost and cannot be recovered from this file. Format the "
+        "column as Text before pasting the data, then export again from the source data.",
+        "'{field}' ditulis dalam notasi ilmiah (seperti 1.98403E+17): spreadsheet mengubah angka "
+        "panjang dan digitnya hilang. Format kolom sebagai Teks lalu ekspor ulang dari data sumber.",
+        "'{field}' is written in scientific notation (like 1.98403E+17): a spreadsheet changed the "
+        "long number and its digits are lost. Format the column as Text and export again from the "
+        "source data.",
+        ("structure", "spreadsheet"),
+    ),
+    ErrorCode(
+        "leading-zeros-lost",
+        "structure",
+        "error",
+        "Nol di depan hilang",
+        "Leading zeros lost",
+        "Nilai berupa deretan digit yang tidak sesuai kontrak, tetapi menjadi sah bila diberi nol "
+        "di depan: spreadsheet memperlakukan kode sebagai bilangan dan menghapus nol di depannya. "
+        "Format kolom sebagai Teks lalu ekspor ulang dari data sumber.",
+        "The value is a run of digits the contract rejects, but it becomes valid with leading zeros "
+        "added: a spreadsheet treated the code as a number and dropped its leading zeros. Format "
+        "the column as Text and export again from the source data.",
+        "'{field}' tidak sesuai pola {expected}, tetapi sah bila diberi nol di depan: spreadsheet "
+        "tampaknya menghapus nol di depan. Format kolom sebagai Teks.",
+        "'{field}' does not match the pattern {expected} but would with leading zeros: a "
+        "spreadsheet seems to have dropped them. Format the column as Text.",
+        ("structure", "spreadsheet"),
+    ),
+    ErrorCode(
+        "date-retyped",
+        "structure",
+        "error",
+        "Tanggal diubah bentuknya oleh spreadsheet",
+        "Date retyped by a spreadsheet",
+        "Spreadsheet mengenali tanggal DD-MM-YYYY lalu menuliskannya kembali dalam bentuk lokalnya "
+        "(2024-01-20, 1/20/2024, 20/01/2024, atau nomor seri Excel). Kontrak meminta bentuk yang "
+        "tertulis di pesan. Format kolom sebagai Teks, atau ubah format selnya menjadi bentuk yang "
+        "diminta sebelum mengekspor.",
+        "A spreadsheet recognised a DD-MM-YYYY date and wrote it back in its own locale's form "
+        "(2024-01-20, 1/20/2024, 20/01/2024, or an Excel serial number). The contract asks for the "
+        "form named in the message. Format the column as Text, or set the cell format to the "
+        "required form before exporting.",
+        "'{field}' ditulis dalam bentuk {seen}, bukan {expected}: spreadsheet mengubah bentuk "
+        "tanggal. Format kolom sebagai Teks atau sebagai {expected}.",
+        "'{field}' is written as {seen}, not {expected}: a spreadsheet retyped the date. Format "
+        "the column as Text or as {expected}.",
+        ("structure", "spreadsheet", "date"),
+    ),
+    ErrorCode(
+        "decimal-comma",
+        "structure",
+        "error",
+        "Koma desimal",
+        "Decimal comma",
+        "Bilangan ditulis dengan koma desimal (37,5) seperti pada spreadsheet berlokal Indonesia; "
+        "kontrak meminta titik desimal (37.5) tanpa pemisah ribuan. Ubah pemisah desimal "
+        "spreadsheet atau format kolom sebagai Teks.",
+        "The number is written with a decimal comma (37,5) as in a spreadsheet with an Indonesian "
+        "locale; the contract asks for a decimal point (37.5) and no thousands separator. Change "
+        "the spreadsheet's decimal separator or format the column as Text.",
+        "'{field}' memakai koma desimal; kontrak meminta titik desimal (mis. 37.5).",
+        "'{field}' uses a decimal comma; the contract asks for a decimal point (e.g. 37.5).",
+        ("structure", "spreadsheet"),
     ),
     # ----------------------------------------------------------------- domain
     ErrorCode(

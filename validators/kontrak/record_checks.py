@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kontrak.contract import Contract
-from kontrak.engine.findings import Finding
+from kontrak.engine.findings import Finding, StructureChecker
+from kontrak.engine.spreadsheet_hints import refine_spreadsheet_finding
 from kontrak.engine.structure import StructureEngine
 from kontrak.error_catalog import error_code
 from kontrak.masking import mask_text, render_value
@@ -47,10 +48,16 @@ def _location_text(item: LocatedRecord) -> str:
 class RecordChecker:
     """Checks every record of one validation run against one contract."""
 
-    def __init__(self, contract: Contract, *, show_values: bool = False) -> None:
+    def __init__(
+        self,
+        contract: Contract,
+        *,
+        show_values: bool = False,
+        structure: StructureChecker | None = None,
+    ) -> None:
         self.contract = contract
         self.show_values = show_values
-        self._structure = StructureEngine(contract)
+        self._structure: StructureChecker = structure or StructureEngine(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
         self._seen_keys: dict[tuple[Any, ...], str] = {}
 
@@ -140,7 +147,9 @@ class RecordChecker:
             for pointer, key in item.duplicate_keys
         ]
         seen: set[tuple[str, tuple[str | int, ...]]] = set()
-        for finding in self._structure.check(record):
+        tabular = item.row is not None  # CSV or Excel: a spreadsheet may have damaged cells
+        for raw in self._structure.check(record):
+            finding = refine_spreadsheet_finding(raw, self.contract) if tabular else raw
             key = (finding.code, finding.parts)
             if key in seen:
                 continue  # e.g. a date that fails both its pattern and its format
@@ -185,8 +194,20 @@ class RecordChecker:
             engine="dataset",
         )
 
-    def check(self, item: LocatedRecord, file: str, *, bulk: bool) -> Iterator[Violation]:
-        """Yield every violation of one record."""
+    def record_violation(self, finding: Finding, item: LocatedRecord, file: str) -> Violation:
+        """Turn a finding about record ``item`` (found by another engine) into a violation."""
+        record = item.value
+        subject = self._subject(record) if isinstance(record, dict) else None
+        return self._violation(finding, _Place(file=file, item=item), subject)
+
+    def check(
+        self, item: LocatedRecord, file: str, *, bulk: bool, dataset: bool = True
+    ) -> Iterator[Violation]:
+        """Yield every violation of one record.
+
+        ``dataset=False`` leaves out the checks across records (primary key), for an engine that
+        runs those itself.
+        """
         place = _Place(file=file, item=item)
         record = item.value
         if not isinstance(record, dict):
@@ -204,6 +225,6 @@ class RecordChecker:
         failed = {f.field for f in findings}
         for finding, severity in self._rule_findings(record, failed):
             yield self._violation(finding, place, subject, severity)
-        key_finding = self._key_finding(record, place)
+        key_finding = self._key_finding(record, place) if dataset else None
         if key_finding is not None:
             yield self._violation(key_finding, place, subject)

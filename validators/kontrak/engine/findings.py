@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["Finding"]
+__all__ = ["Finding", "StructureChecker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +33,13 @@ class Finding:
     has_value: bool = False
     severity: str | None = None
     engine: str = "jsonschema"
+
+
+class StructureChecker(Protocol):
+    """An engine that checks one record against a contract's JSON Schema."""
+
+    name: str
+
+    def check(self, record: Any) -> Iterator[Finding]:
+        """Yield the structure findings of one record."""
+        ...

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 import math
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kontrak.contract import Contract, FieldSpec
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 from kontrak.readers.decoding import decode_utf8
 
-__all__ = ["cell_to_value", "iter_csv_records", "sniff_delimiter"]
+__all__ = [
+    "ABSENT",
+    "cell_to_value",
+    "header_problems",
+    "iter_csv_records",
+    "iter_text_lines",
+    "sniff_delimiter",
+    "split_universal_newlines",
+]
 
 DELIMITERS = (",", ";", "\t")
 _INTEGER_CHARS = frozenset("-0123456789")
+_LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -51,6 +61,7 @@ def _coerce(cell: str, types: tuple[str, ...]) -> Any:
 
 
 _ABSENT = object()
+ABSENT = _ABSENT  # what :func:`cell_to_value` returns for an empty cell that means "no key"
 
 
 def cell_to_value(cell: str, spec: FieldSpec) -> Any:
@@ -81,17 +92,76 @@ def _header_problems(header: list[str], fields: Mapping[str, FieldSpec]) -> Iter
             yield InputProblem(code="missing-field", row=1, field=name)
 
 
-def iter_csv_records(data: bytes, contract: Contract) -> Iterator[LocatedRecord | InputProblem]:
-    """Yield the records of a CSV file (``,``, ``;`` or tab separated, UTF-8, BOM allowed).
+def header_problems(header: list[str], contract: Contract) -> Iterator[InputProblem]:
+    """Problems of a tabular header row: repeated, unknown and missing columns (row 1)."""
+    return _header_problems(header, contract.fields)
+
+
+def split_universal_newlines(text: str) -> list[str]:
+    r"""Split one decoded line further at lone ``\r`` line ends, as ``newline=""`` files do."""
+    if "\r" not in text or (text.endswith("\r\n") and text.count("\r") == 1):
+        return [text]
+    return _LINE_ENDS.findall(text)
+
+
+def iter_text_lines(lines: Iterable[bytes]) -> Iterator[str]:
+    """Decode binary lines one by one (BOM dropped), split as a ``newline=""`` text file would.
 
     Raises:
-        UnreadableInputError: not UTF-8, empty, or without a header row.
+        UnreadableInputError: ``not-utf8`` at the first line that is not UTF-8.
     """
-    text = decode_utf8(data)
-    if not text.strip():
+    for number, raw in enumerate(lines, start=1):
+        text = decode_utf8(raw, line=number) if number == 1 else _decode_line(raw, number)
+        yield from split_universal_newlines(text)
+
+
+def _decode_line(raw: bytes, number: int) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_utf8(raw, line=number)  # raises not-utf8 with this line's number
+
+
+def _blank_prefix(texts: Iterator[str]) -> tuple[list[str], bool]:
+    """Read lines until one holds more than white space; also say whether one was found."""
+    prefix: list[str] = []
+    for text in texts:
+        prefix.append(text)
+        if text.strip():
+            return prefix, True
+    return prefix, False
+
+
+def iter_csv_records(
+    lines: Iterable[bytes], contract: Contract
+) -> Iterator[LocatedRecord | InputProblem]:
+    """Yield the records of a CSV file (``,``, ``;`` or tab separated, UTF-8, BOM allowed).
+
+    The file is read line by line, so memory does not grow with its size. Rows are numbered
+    as a spreadsheet shows them: the header is row 1, the first record row 2.
+
+    Raises:
+        UnreadableInputError: not UTF-8 (at the first bad line; the rows before it are already
+            yielded), empty, without a header row, or a cell too large for a CSV reader.
+    """
+    texts = iter_text_lines(lines)
+    prefix, found = _blank_prefix(texts)
+    if not found:
         raise UnreadableInputError(InputProblem(code="empty-file"))
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    first_line = prefix[0].split("\n", 1)[0].rstrip("\r")
+    reader = csv.reader(itertools.chain(prefix, texts), delimiter=sniff_delimiter(first_line))
+    try:
+        yield from _rows(reader, contract)
+    except csv.Error as exc:
+        problem = InputProblem(
+            code="file-unreadable", row=reader.line_num, ctx={"reason": f"CSV: {exc}"}
+        )
+        raise UnreadableInputError(problem) from None
+
+
+def _rows(
+    reader: Iterator[list[str]], contract: Contract
+) -> Iterator[LocatedRecord | InputProblem]:
     header = next(reader, [])
     if not any(name.strip() for name in header):
         raise UnreadableInputError(InputProblem(code="missing-header", row=1))

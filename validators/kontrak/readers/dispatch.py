@@ -82,7 +82,7 @@ def read_input(path: Path, contract: Contract, input_format: str | None = None) 
     if fmt == "jsonl":
         items = iter_json_lines(_iter_lines(path))
     elif fmt == "csv":
-        items = iter_csv_records(_read_bytes(path), contract)
+        items = iter_csv_records(_iter_lines(path), contract)
     else:
         items = iter_json_document(_read_bytes(path))
     return ReadResult(format=fmt, bulk=fmt != "json", items=items)

@@ -1,0 +1,152 @@
+"""Spreadsheet damage: structure findings on CSV and Excel cells that a spreadsheet caused.
+
+Agency staff open bulk files in Excel or LibreOffice before sending them. The spreadsheet then
+retypes cells: an 18-digit NIP becomes ``1.98403E+17``, a code loses its leading zeros, a date
+``20-01-2024`` comes back as ``2024-01-20`` or ``1/20/2024``, and ``37.5`` becomes ``37,5`` in an
+Indonesian locale. Each of these fails the contract like any wrong value would, but the plain
+structure code (``pattern-mismatch``, ``invalid-date``) does not tell the sender what happened.
+
+:func:`refine_spreadsheet_finding` replaces such a structure finding by a code of its own
+(``number-as-scientific``, ``leading-zeros-lost``, ``date-retyped``, ``decimal-comma``) when the
+cell shows the damage's signature. The replacement keeps the location and the value, so counts
+and verdicts do not change: only the code and the message become specific. It applies to tabular
+inputs only (CSV and Excel), where a spreadsheet can have been involved, and to every engine alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from kontrak.contract import Contract
+from kontrak.engine.findings import Finding
+from kontrak.engine.structure import DATE_FORMATS
+
+__all__ = ["HINT_CODES", "REFINABLE_CODES", "date_shape", "refine_spreadsheet_finding"]
+
+HINT_CODES = ("number-as-scientific", "leading-zeros-lost", "date-retyped", "decimal-comma")
+
+# Structure codes a damaged cell produces; other codes (missing-field, wrong-type) are left alone.
+REFINABLE_CODES = frozenset(
+    {
+        "pattern-mismatch",
+        "value-not-allowed",
+        "too-short",
+        "too-long",
+        "invalid-date",
+        "invalid-format",
+    }
+)
+
+_SCIENTIFIC = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})*,[0-9]+|[+-]?[0-9]+,[0-9]+", re.ASCII)
+_MAX_PADDING = 12
+
+# Date shapes a spreadsheet writes back, with the name shown to the user (no value is shown).
+_DATE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", re.ASCII), "YYYY-MM-DD"),
+    (
+        re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"),
+        "YYYY-MM-DD hh:mm:ss",
+    ),
+    (re.compile(r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}", re.ASCII), "YYYY/MM/DD"),
+    (re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}", re.ASCII), "M/D/YYYY, D/M/YYYY"),
+    (re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}", re.ASCII), "M/D/YY, D/M/YY"),
+    (re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}", re.ASCII), "DD.MM.YYYY"),
+    (re.compile(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", re.ASCII), "D-M-YYYY"),
+    (re.compile(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{2}", re.ASCII), "DD-MM-YY"),
+    (re.compile(r"[0-9]{1,2}[- ][A-Za-z]{3,9}[- ][0-9]{2,4}", re.ASCII), "DD-Mmm-YYYY"),
+    (re.compile(r"[0-9]{5}(\.[0-9]+)?", re.ASCII), "nnnnn (serial Excel)"),
+)
+
+_EXPECTED_DATE_TEXT = {"tanggal-dmy": "DD-MM-YYYY", "date": "YYYY-MM-DD"}
+# A value already in the expected shape is a wrong date (31-02-2024), not a retyped one.
+_EXPECTED_DATE_SHAPE = {
+    "tanggal-dmy": re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}", re.ASCII),
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
+}
+_CHECKERS: dict[tuple[str, str], Callable[[str, str], bool]] = {}
+
+
+def date_shape(text: str) -> str | None:
+    """Name the spreadsheet date shape of ``text`` (``"YYYY-MM-DD"``, ``"M/D/YYYY …"``), if any."""
+    for pattern, name in _DATE_SHAPES:
+        if pattern.fullmatch(text):
+            return name
+    return None
+
+
+def _date_format(schema: Mapping[str, Any]) -> str | None:
+    fmt = schema.get("format")
+    return str(fmt) if fmt in DATE_FORMATS else None
+
+
+def _field_checker(contract: Contract) -> Callable[[str, str], bool]:
+    """A function telling whether ``value`` is valid for top-level field ``name``."""
+    key = (contract.spec, contract.sha256)
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        validator = contract.new_validator()
+
+        def accepts(name: str, value: str) -> bool:
+            return not any(
+                list(error.absolute_path)[:1] == [name]
+                for error in validator.iter_errors({name: value})
+            )
+
+        checker = _CHECKERS[key] = accepts
+    return checker
+
+
+def _zero_padded_fits(contract: Contract, name: str, text: str) -> bool:
+    accepts = _field_checker(contract)
+    return any(accepts(name, "0" * pad + text) for pad in range(1, _MAX_PADDING + 1))
+
+
+def _decimal_point_fits(contract: Contract, name: str, text: str) -> bool:
+    unsigned = text.lstrip("+-")
+    candidate = unsigned.replace(".", "").replace(",", ".")
+    return _field_checker(contract)(name, text[: len(text) - len(unsigned)] + candidate)
+
+
+def _hint(finding: Finding, contract: Contract) -> tuple[str, dict[str, Any]] | None:
+    name = finding.field
+    text = finding.value
+    spec = contract.fields.get(name) if name else None
+    if spec is None or not isinstance(text, str) or not text:
+        return None
+    if _SCIENTIFIC.fullmatch(text):
+        return "number-as-scientific", {}
+    date_format = _date_format(spec.schema)
+    if date_format is not None:
+        shape = None if _EXPECTED_DATE_SHAPE[date_format].fullmatch(text) else date_shape(text)
+        if shape is not None:
+            return "date-retyped", {"seen": shape, "expected": _EXPECTED_DATE_TEXT[date_format]}
+        return None
+    if _DECIMAL_COMMA.fullmatch(text) and _decimal_point_fits(contract, spec.name, text):
+        return "decimal-comma", {}
+    if _DIGITS.fullmatch(text) and _zero_padded_fits(contract, spec.name, text):
+        return "leading-zeros-lost", {"expected": finding.ctx.get("expected", "?")}
+    return None
+
+
+def refine_spreadsheet_finding(finding: Finding, contract: Contract) -> Finding:
+    """Replace a structure finding on a top-level cell by its spreadsheet-damage code, if any.
+
+    Args:
+        finding: a structure finding of a CSV or Excel record.
+        contract: the contract the record is checked against.
+
+    Returns:
+        The same finding, or a copy with a spreadsheet-damage code and its message values.
+    """
+    if finding.code not in REFINABLE_CODES or len(finding.parts) != 1 or not finding.has_value:
+        return finding
+    hint = _hint(finding, contract)
+    if hint is None:
+        return finding
+    code, ctx = hint
+    return dataclasses.replace(finding, code=code, ctx=ctx)
