@@ -147,6 +147,26 @@ _CODES: tuple[ErrorCode, ...] = (
         ("input", "excel"),
     ),
     ErrorCode(
+        "excel-date-cell",
+        "input",
+        "warning",
+        "Sel tanggal Excel",
+        "Excel date cell",
+        "Excel mengenali teks tanggal (20-01-2024) lalu menyimpannya sebagai sel bertipe tanggal. "
+        "Validator membaca sel itu dalam bentuk yang diminta kontrak, tetapi pembaca lain dapat "
+        "melihat bilangan seri atau bentuk lokal. Format kolom sebagai Teks. Dilaporkan sekali per "
+        "kolom, pada baris pertama yang memuatnya.",
+        "Excel recognised date text (20-01-2024) and stored it as a date-typed cell. The validator "
+        "reads such cells in the contract's form, but other readers may see a serial number or a "
+        "local form. Format the column as Text. Reported once per column, at the first row that "
+        "holds one.",
+        "Kolom '{field}' berisi sel bertipe tanggal Excel, bukan teks; dibaca sebagai {expected}. "
+        "Format kolom sebagai Teks.",
+        "Column '{field}' holds Excel date-typed cells, not text; read as {expected}. Format the "
+        "column as Text.",
+        ("input", "excel", "spreadsheet", "date"),
+    ),
+    ErrorCode(
         "invalid-json",
         "input",
         "error",

@@ -2,7 +2,7 @@
 
 Layout::
 
-    samples/<dataset>/<version>/valid/<agency>/<case>.<json|jsonl|csv>
+    samples/<dataset>/<version>/valid/<agency>/<case>.<json|jsonl|csv|xlsx>
     samples/<dataset>/<version>/invalid/<agency>/<where>.<what>.<ext>
     samples/<dataset>/<version>/invalid/<agency>/<where>.<what>.expect.yaml
 
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 SIDECAR_SUFFIX = ".expect.yaml"
-DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})
+DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xlsx"})
 _LOCATION_KEYS = ("pointer", "field", "row", "line", "severity")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 __all__ = ["FORMATS", "InputProblem", "LocatedRecord", "ReadResult", "UnreadableInputError"]
 
-FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
+FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "xlsx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class LocatedRecord:
         pointer: JSON Pointer of the record in the file's JSON document (``""`` for JSON Lines
             and CSV, whose records are documents of their own).
         line: 1-based line of a JSON Lines record.
-        row: 1-based spreadsheet row of a CSV record (the header is row 1).
+        row: 1-based spreadsheet row of a CSV or Excel record (the header is row 1).
         duplicate_keys: JSON Pointers (relative to the record) of objects that repeat a key,
             each with the repeated key.
         absent_columns: fields a tabular file has no column for (already reported once).

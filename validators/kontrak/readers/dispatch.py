@@ -14,6 +14,7 @@ from kontrak.readers.base import (
     UnreadableInputError,
 )
 from kontrak.readers.csv_reader import iter_csv_records
+from kontrak.readers.excel_reader import iter_excel_records
 from kontrak.readers.json_reader import iter_json_document
 from kontrak.readers.jsonl_reader import iter_json_lines
 
@@ -25,6 +26,7 @@ _EXTENSIONS = {
     ".ndjson": "jsonl",
     ".csv": "csv",
     ".tsv": "csv",
+    ".xlsx": "xlsx",
 }
 
 
@@ -83,6 +85,8 @@ def read_input(path: Path, contract: Contract, input_format: str | None = None) 
         items = iter_json_lines(_iter_lines(path))
     elif fmt == "csv":
         items = iter_csv_records(_iter_lines(path), contract)
+    elif fmt == "xlsx":
+        items = iter_excel_records(path, contract)
     else:
         items = iter_json_document(_read_bytes(path))
     return ReadResult(format=fmt, bulk=fmt != "json", items=items)
