@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from kontrak.contract import Contract
+from kontrak.contract import Contract, FieldSpec
+from kontrak.engine.ecma_regex import compile_ecma
 from kontrak.engine.findings import Finding
 from kontrak.engine.structure import DATE_FORMATS
 
@@ -43,7 +44,7 @@ REFINABLE_CODES = frozenset(
 _SCIENTIFIC = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+", re.ASCII)
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})*,[0-9]+|[+-]?[0-9]+,[0-9]+", re.ASCII)
-_MAX_PADDING = 12
+_MAX_PADDED = 40  # longest code tried when restoring leading zeros
 
 # Date shapes a spreadsheet writes back, with the name shown to the user (no value is shown).
 _DATE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -68,7 +69,6 @@ _EXPECTED_DATE_SHAPE = {
     "tanggal-dmy": re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}", re.ASCII),
     "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
 }
-_CHECKERS: dict[tuple[str, str], Callable[[str, str], bool]] = {}
 
 
 def date_shape(text: str) -> str | None:
@@ -84,32 +84,35 @@ def _date_format(schema: Mapping[str, Any]) -> str | None:
     return str(fmt) if fmt in DATE_FORMATS else None
 
 
-def _field_checker(contract: Contract) -> Callable[[str, str], bool]:
-    """A function telling whether ``value`` is valid for top-level field ``name``."""
-    key = (contract.spec, contract.sha256)
-    checker = _CHECKERS.get(key)
-    if checker is None:
-        validator = contract.new_validator()
+def _fits(spec: FieldSpec, text: str) -> bool:
+    """Whether ``text`` passes the field's own string checks (pattern, enum, length).
 
-        def accepts(name: str, value: str) -> bool:
-            return not any(
-                list(error.absolute_path)[:1] == [name]
-                for error in validator.iter_errors({name: value})
-            )
+    A quick check on the field's resolved schema, enough to tell a repaired value from a wrong
+    one; the full contract check has already run on the cell.
+    """
+    schema = spec.schema
+    if "string" not in spec.json_types:
+        return False
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and not compile_ecma(pattern).search(text):
+        return False
+    enum = schema.get("enum")
+    if isinstance(enum, list) and text not in enum:
+        return False
+    if len(text) < int(schema.get("minLength", 0)):
+        return False
+    maximum = schema.get("maxLength")
+    return maximum is None or len(text) <= int(maximum)
 
-        checker = _CHECKERS[key] = accepts
-    return checker
+
+def _zero_padded_fits(spec: FieldSpec, text: str) -> bool:
+    return any(_fits(spec, "0" * pad + text) for pad in range(1, _MAX_PADDED - len(text) + 1))
 
 
-def _zero_padded_fits(contract: Contract, name: str, text: str) -> bool:
-    accepts = _field_checker(contract)
-    return any(accepts(name, "0" * pad + text) for pad in range(1, _MAX_PADDING + 1))
-
-
-def _decimal_point_fits(contract: Contract, name: str, text: str) -> bool:
+def _decimal_point_fits(spec: FieldSpec, text: str) -> bool:
     unsigned = text.lstrip("+-")
     candidate = unsigned.replace(".", "").replace(",", ".")
-    return _field_checker(contract)(name, text[: len(text) - len(unsigned)] + candidate)
+    return _fits(spec, text[: len(text) - len(unsigned)] + candidate)
 
 
 def _hint(finding: Finding, contract: Contract) -> tuple[str, dict[str, Any]] | None:
@@ -126,9 +129,9 @@ def _hint(finding: Finding, contract: Contract) -> tuple[str, dict[str, Any]] | 
         if shape is not None:
             return "date-retyped", {"seen": shape, "expected": _EXPECTED_DATE_TEXT[date_format]}
         return None
-    if _DECIMAL_COMMA.fullmatch(text) and _decimal_point_fits(contract, spec.name, text):
+    if _DECIMAL_COMMA.fullmatch(text) and _decimal_point_fits(spec, text):
         return "decimal-comma", {}
-    if _DIGITS.fullmatch(text) and _zero_padded_fits(contract, spec.name, text):
+    if _DIGITS.fullmatch(text) and _zero_padded_fits(spec, text):
         return "leading-zeros-lost", {"expected": finding.ctx.get("expected", "?")}
     return None
 

@@ -107,6 +107,8 @@ def excel_cell_to_value(cell: Any, spec: FieldSpec) -> tuple[Any, bool]:
 
 
 def _open_sheet_rows(path: Path) -> tuple[Any, Iterator[tuple[Any, ...]]]:
+    if path.stat().st_size == 0:
+        raise UnreadableInputError(InputProblem(code="empty-file"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
