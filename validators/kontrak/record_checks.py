@@ -225,6 +225,18 @@ class RecordChecker:
         failed = {f.field for f in findings}
         for finding, severity in self._rule_findings(record, failed):
             yield self._violation(finding, place, subject, severity)
-        key_finding = self._key_finding(record, place) if dataset else None
+        if dataset:
+            yield from self.dataset_violations(item, file)
+
+    def dataset_violations(self, item: LocatedRecord, file: str) -> Iterator[Violation]:
+        """Yield the violations of one record found across the file's records (primary key).
+
+        Records must come in file order; :meth:`start_file` starts a new file.
+        """
+        record = item.value
+        if not isinstance(record, dict):
+            return
+        place = _Place(file=file, item=item)
+        key_finding = self._key_finding(record, place)
         if key_finding is not None:
-            yield self._violation(key_finding, place, subject)
+            yield self._violation(key_finding, place, self._subject(record))

@@ -48,12 +48,23 @@ class Report:
     max_violations: int | None = None
 
     def add(self, violation: Violation) -> None:
-        """Count a violation and keep it unless the list is capped and full."""
+        """Count a violation and keep it; a capped list keeps the first ones in file order.
+
+        With ``max_violations`` set, the list keeps the violations that come first in file order
+        (:meth:`Violation.sort_key`), whatever order the engine found them in; memory stays
+        bounded by twice the cap.
+        """
         self.counts_by_code[violation.code] += 1
         self.counts_by_severity[violation.severity] += 1
         self.counts_by_file[violation.file] += 1
-        if self.max_violations is None or len(self.violations) < self.max_violations:
-            self.violations.append(violation)
+        self.violations.append(violation)
+        if self.max_violations is not None and len(self.violations) > 2 * self.max_violations:
+            self._trim()
+
+    def _trim(self) -> None:
+        self.violations.sort(key=Violation.sort_key)
+        if self.max_violations is not None:
+            del self.violations[self.max_violations :]
 
     @property
     def total(self) -> int:
@@ -92,5 +103,5 @@ class Report:
         return 0 if self.valid else 1
 
     def sort(self) -> None:
-        """Put the kept violations in file order."""
-        self.violations.sort(key=Violation.sort_key)
+        """Put the kept violations in file order and apply the cap."""
+        self._trim()

@@ -64,8 +64,12 @@ class Violation:
         values = _TemplateValues(self.ctx, field=self.field or "")
         return template.format_map(values)
 
-    def sort_key(self) -> tuple[str, int, int, int, str, str]:
-        """Order violations by file, then position in the file, then field and code."""
+    def sort_key(self) -> tuple[str, int, int, int, str, str, str]:
+        """Order violations by file, then position in the file, then place, code and details.
+
+        The key orders any two different violations the same way every time, so a report's list
+        (and the part of it ``--max-errors`` keeps) does not depend on the order checks ran in.
+        """
         position = self.row or self.line or 0
         record = -1 if self.record is None else self.record
         return (
@@ -75,6 +79,7 @@ class Violation:
             -SEVERITY_ORDER[self.severity],
             self.pointer or "",
             self.code,
+            repr(sorted(self.ctx.items())),
         )
 
 

@@ -10,7 +10,14 @@ from jsonschema import ValidationError
 from kontrak.contract import Contract
 from kontrak.engine.findings import Finding
 
-__all__ = ["StructureEngine", "finding_from_error", "json_type_name"]
+__all__ = [
+    "DATE_FORMATS",
+    "StructureEngine",
+    "code_and_ctx",
+    "expand_alternatives",
+    "finding_from_error",
+    "json_type_name",
+]
 
 DATE_FORMATS = frozenset({"tanggal-dmy", "date"})
 _MAX_LISTED = 12
@@ -48,31 +55,41 @@ def _listing(values: Any) -> str:
     return shown + (", …" if len(items) > _MAX_LISTED else "")
 
 
-def _code_and_ctx(error: ValidationError) -> tuple[str, dict[str, Any]]:
-    keyword = str(error.validator)
-    schema = error.schema if isinstance(error.schema, Mapping) else {}
+def code_and_ctx(
+    keyword: str, schema: Mapping[str, Any], expected: Any, instance: Any
+) -> tuple[str, dict[str, Any]]:
+    """The catalog code and message values of a failed JSON Schema keyword.
+
+    Args:
+        keyword: the keyword that failed (``pattern``, ``required``, ...).
+        schema: the schema object holding the keyword (to see a sibling ``format``).
+        expected: the keyword's value in that schema.
+        instance: the value that failed.
+    """
     is_date = schema.get("format") in DATE_FORMATS
     if keyword == "required":
         return "missing-field", {}
     if keyword in {"additionalProperties", "None"}:
         return "field-not-agreed", {}
     if keyword == "type":
-        expected = error.validator_value
         expected_text = " atau ".join(expected) if isinstance(expected, list) else str(expected)
-        return "wrong-type", {"expected": expected_text, "actual": json_type_name(error.instance)}
+        return "wrong-type", {"expected": expected_text, "actual": json_type_name(instance)}
     if keyword in ("pattern", "format") and is_date:
         return "invalid-date", {"expected": "DD-MM-YYYY"}
     if keyword == "pattern":
-        return "pattern-mismatch", {"expected": error.validator_value}
+        return "pattern-mismatch", {"expected": expected}
     if keyword == "format":
-        return "invalid-format", {"expected": error.validator_value}
-    if keyword == "enum":
-        return "value-not-allowed", {"expected": _listing(error.validator_value)}
-    if keyword == "const":
-        return "value-not-allowed", {"expected": _listing(error.validator_value)}
+        return "invalid-format", {"expected": expected}
+    if keyword in ("enum", "const"):
+        return "value-not-allowed", {"expected": _listing(expected)}
     if keyword in _SIMPLE_CODES:
-        return _SIMPLE_CODES[keyword], {"expected": error.validator_value}
+        return _SIMPLE_CODES[keyword], {"expected": expected}
     return "schema-mismatch", {"keyword": keyword}
+
+
+def _code_and_ctx(error: ValidationError) -> tuple[str, dict[str, Any]]:
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    return code_and_ctx(str(error.validator), schema, error.validator_value, error.instance)
 
 
 def _is_type_miss(errors: list[ValidationError]) -> bool:

@@ -1,0 +1,171 @@
+"""Structure layer on jsonschema-rs, with findings equal to the reference validator's.
+
+A valid record costs one call into Rust. An invalid one has its jsonschema-rs errors mapped to
+the reference's findings: the keyword's schema object is looked up from the error's absolute
+keyword location, so codes and message values come from
+:func:`kontrak.engine.structure.code_and_ctx` exactly as for python-jsonschema errors. Keywords
+whose errors the reference reports differently (``anyOf``/``oneOf`` are narrowed to the branch
+that was meant, for instance) are not mapped: the record is then checked by the reference
+validator itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kontrak.contract import Contract
+from kontrak.engine.findings import Finding
+from kontrak.engine.structure import StructureEngine, code_and_ctx
+from kontrak.fast.rs_validators import RsValidators, rs_validators
+
+__all__ = ["RsStructureEngine"]
+
+# Keywords whose python-jsonschema errors are one per failing value, at the value's location.
+_VALUE_KEYWORDS = frozenset(
+    {
+        "type",
+        "enum",
+        "const",
+        "pattern",
+        "format",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+    }
+)
+
+
+class _Unmapped(Exception):
+    """An error the mapping does not reproduce exactly; the reference validator takes over."""
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+class RsStructureEngine:
+    """Validates records against one contract with jsonschema-rs, reporting like the reference."""
+
+    name = "jsonschema"
+
+    def __init__(self, contract: Contract, validators: RsValidators | None = None) -> None:
+        self._validators = validators or rs_validators(contract)
+        self._reference = StructureEngine(contract)
+        self._keywords: dict[str, tuple[str, Mapping[str, Any]] | None] = {}
+
+    # ---------------------------------------------------------------- lookup
+    def _keyword(self, location: str | None) -> tuple[str, Mapping[str, Any]] | None:
+        """``(keyword, schema object holding it)`` at an absolute keyword location.
+
+        Returns None when the schema holds no such keyword (jsonschema-rs checks the type of an
+        ``enum`` of strings itself and reports it as ``type``; python-jsonschema does not).
+
+        Raises:
+            _Unmapped: the location cannot be resolved.
+        """
+        if location is None:
+            raise _Unmapped
+        if location in self._keywords:
+            return self._keywords[location]
+        uri, _, fragment = location.partition("#")
+        node: Any = self._validators.resources.get(uri)
+        tokens = [_unescape(t) for t in fragment.split("/")[1:]] if fragment else []
+        if node is None or not tokens:
+            raise _Unmapped
+        for token in tokens[:-1]:
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise _Unmapped
+        keyword = tokens[-1]
+        found = (keyword, node) if isinstance(node, dict) and keyword in node else None
+        self._keywords[location] = found
+        return found
+
+    @staticmethod
+    def _parts(record: Any, path: list[str | int]) -> tuple[str | int, ...]:
+        """The error's instance path with object keys as text and array indexes as numbers."""
+        parts: list[str | int] = []
+        node = record
+        for step in path:
+            if isinstance(node, dict):
+                key = str(step)
+                parts.append(key)
+                node = node.get(key)
+            elif isinstance(node, list) and isinstance(step, int):
+                parts.append(step)
+                node = node[step] if step < len(node) else None
+            else:
+                raise _Unmapped
+        return tuple(parts)
+
+    # --------------------------------------------------------------- mapping
+    def _map(self, record: Any, error: Any) -> Iterator[Finding]:
+        kind = error.kind.name
+        parts = self._parts(record, list(error.instance_path))
+        if kind == "required":
+            name = str(error.kind.property)
+            yield self._finding("missing-field", (*parts, name), {}, None, has_value=False)
+            return
+        if kind == "additionalProperties":
+            located = self._keyword(error.absolute_keyword_location)
+            if located is None or located[1].get("additionalProperties") is not False:
+                raise _Unmapped
+            for name in error.kind.unexpected:
+                yield self._finding("field-not-agreed", (*parts, str(name)), {}, None, False)
+            return
+        if kind not in _VALUE_KEYWORDS:
+            raise _Unmapped
+        located = self._keyword(error.absolute_keyword_location)
+        if located is None:
+            return
+        keyword, schema = located
+        if keyword != kind:
+            raise _Unmapped
+        instance = error.instance
+        code, ctx = code_and_ctx(keyword, schema, schema[keyword], instance)
+        has_value = not isinstance(instance, dict | list)
+        yield self._finding(code, parts, ctx, instance if has_value else None, has_value)
+
+    @staticmethod
+    def _finding(
+        code: str,
+        parts: tuple[str | int, ...],
+        ctx: dict[str, Any],
+        value: Any,
+        has_value: bool,
+    ) -> Finding:
+        top = next((p for p in parts if isinstance(p, str)), None)
+        return Finding(
+            code=code,
+            parts=parts,
+            field=top,
+            ctx=ctx,
+            value=value,
+            has_value=has_value,
+            engine="jsonschema",
+        )
+
+    # ----------------------------------------------------------------- check
+    def is_valid(self, record: Any) -> bool:
+        """Whether the record passes the contract's JSON Schema (formats asserted)."""
+        return bool(self._validators.gate.is_valid(record))
+
+    def check(self, record: Any) -> Iterator[Finding]:
+        """Yield the structure findings of one record, as the reference validator would."""
+        if self._validators.gate.is_valid(record):
+            return
+        findings: list[Finding] = []
+        try:
+            for error in self._validators.exact.iter_errors(record):
+                findings.extend(self._map(record, error))
+        except _Unmapped:
+            yield from self._reference.check(record)
+            return
+        yield from findings

@@ -1,0 +1,153 @@
+"""Domain rules as polars expressions over whole columns: screens that never pass a violation.
+
+Each screen is true on a row where the rule's per-record implementation
+(:mod:`kontrak.rules`) surely finds nothing. It may be false on a row the rule accepts (the row
+is then checked by the per-record implementation, which decides); it is never true on a row the
+rule rejects. Screens read text columns (null for an absent key), so they apply only to rules
+whose fields are text in the contract; rows reach them only after the structure screen passed.
+
+``tests/unit/test_rule_screens.py`` checks every screen against its rule on generated values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from kontrak.contract import Contract
+from kontrak.rules import RULES
+from kontrak.rules.nip import EARLIEST_BIRTH_YEAR, PPPK_FIRST_YEAR
+
+__all__ = ["SCREENS", "RuleScreen", "compile_rule_screen"]
+
+ScreenBuilder = Callable[[Mapping[str, Any], dt.date], pl.Expr]
+
+_TEXT_TYPES = frozenset({"string", "null"})
+_TOLERANCE = 0.0009  # below the rule's 0.001 by more than float error on 9-character decimals
+_MAX_DECIMAL_CHARS = 9
+_INTEGER = r"^[0-9]{1,9}$"
+_DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+def _absent(column: pl.Expr) -> pl.Expr:
+    """Where the rule reads no value: an absent key, null or ``""``."""
+    return column.is_null() | (column == "")
+
+
+def _int(column: pl.Expr, start: int, length: int) -> pl.Expr:
+    return column.str.slice(start, length).cast(pl.Int64, strict=False)
+
+
+def _days_in_month(year: pl.Expr, month: pl.Expr) -> pl.Expr:
+    leap = ((year % 4) == 0) & (((year % 100) != 0) | ((year % 400) == 0))
+    return (
+        pl.when(month == 2)
+        .then(pl.when(leap).then(29).otherwise(28))
+        .when(month.is_in([4, 6, 9, 11]))
+        .then(30)
+        .otherwise(31)
+    )
+
+
+def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
+    value = pl.col(str(args["field"]))
+    mode = str(args.get("mode", "pns-or-pppk"))
+    year, month, day = _int(value, 0, 4), _int(value, 4, 2), _int(value, 6, 2)
+    born_valid = (
+        (year >= EARLIEST_BIRTH_YEAR)
+        & month.is_between(1, 12)
+        & (day >= 1)
+        & (day <= _days_in_month(year, month))
+    )
+    born_ok = born_valid & ((year * 10000 + month * 100 + day) <= _date_number(today))
+    appointed, two = _int(value, 8, 4), _int(value, 12, 2)
+    pns_ok = two.is_between(1, 12) if mode != "pppk" else pl.lit(value=False)
+    pppk_ok = (appointed >= PPPK_FIRST_YEAR) if mode != "pns" else pl.lit(value=False)
+    appointment_ok = (appointed <= today.year + 1) & (pns_ok | pppk_ok) & (appointed >= year)
+    sex_ok = value.str.slice(14, 1).is_in(["1", "2"])
+    sequence_ok = value.str.slice(15, 3) != "000"
+    sound = value.str.contains(r"^[0-9]{18}$") & born_ok & appointment_ok & sex_ok & sequence_ok
+    return _absent(value) | sound.fill_null(value=False)
+
+
+def _date_number(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _flags_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
+    raised = [(pl.col(str(name)) == "1").fill_null(value=False).cast(pl.Int32) for name in args["fields"]]
+    return pl.sum_horizontal(raised) <= 1
+
+
+def _months_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
+    columns = [pl.col(str(args[k])) for k in ("start-month", "start-year", "end-month", "end-year")]
+    any_absent = pl.any_horizontal([_absent(c) for c in columns])
+    all_plain = pl.all_horizontal([c.str.contains(_INTEGER) for c in columns])
+    sm, sy, em, ey = (c.cast(pl.Int64, strict=False) for c in columns)
+    ordered = (sy < ey) | ((sy == ey) & (sm <= em))
+    return (any_absent | (all_plain & ordered)).fill_null(value=False)
+
+
+def _sum_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
+    parts = [pl.col(str(p)) for p in args["parts"]]
+    total = pl.col(str(args["total"]))
+    columns = [*parts, total]
+    any_absent = pl.any_horizontal([_absent(c) for c in columns])
+    plain = pl.all_horizontal(
+        [c.str.contains(_DECIMAL) & (c.str.len_chars() <= _MAX_DECIMAL_CHARS) for c in columns]
+    )
+    difference = pl.sum_horizontal([p.cast(pl.Float64, strict=False) for p in parts]) - total.cast(
+        pl.Float64, strict=False
+    )
+    return (any_absent | (plain & (difference.abs() <= _TOLERANCE))).fill_null(value=False)
+
+
+SCREENS: dict[str, ScreenBuilder] = {
+    "nip-structure": _nip_screen,
+    "flags-exclusive": _flags_screen,
+    "month-period-order": _months_screen,
+    "credit-sum": _sum_screen,
+}
+"""Vectorised screen of each domain rule in :data:`kontrak.rules.RULES`, by rule id."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleScreen:
+    """The screens of all rules of one contract.
+
+    Attributes:
+        columns: the text columns the screens read.
+        expression: true on a row where no rule of the contract finds anything.
+    """
+
+    columns: tuple[str, ...]
+    expression: pl.Expr
+
+
+def compile_rule_screen(contract: Contract, today: dt.date | None = None) -> RuleScreen | None:
+    """Combine the screens of the contract's rules; None when a rule cannot be screened.
+
+    A rule cannot be screened when it has no vectorised screen or reads a field that is not
+    text; the caller then runs the per-record rules on every record.
+    """
+    today = today or dt.date.today()
+    columns: list[str] = []
+    expressions: list[pl.Expr] = []
+    for spec in contract.rules:
+        builder = SCREENS.get(spec.rule)
+        if builder is None:
+            return None
+        fields = RULES[spec.rule].fields_of(spec.args)
+        for name in fields:
+            field = contract.fields.get(name)
+            if field is None or not set(field.json_types) <= _TEXT_TYPES or not field.json_types:
+                return None
+            if name not in columns:
+                columns.append(name)
+        expressions.append(builder(spec.args, today))
+    expression = pl.all_horizontal(expressions) if expressions else pl.lit(value=True)
+    return RuleScreen(columns=tuple(columns), expression=expression)
