@@ -18,7 +18,10 @@ from kontrak.fast.rule_screens import SCREENS, compile_rule_screen
 from kontrak.rules import RULES
 
 TODAY = dt.date.today()
-CONTRACTS = [load_contract("riwayat-angka-kredit@1.0.0"), load_contract("siasn-rw-angkakredit@1.0.0")]
+CONTRACTS = [
+    load_contract("riwayat-angka-kredit@1.0.0"),
+    load_contract("siasn-rw-angkakredit@1.0.0"),
+]
 
 NIPS = [
     "198403142009122987", "197811022003031014", "199005302015042001", "200002292024011001",

@@ -39,7 +39,7 @@ _VALUE_KEYWORDS = frozenset(
 )
 
 
-class _Unmapped(Exception):
+class _UnmappedError(Exception):
     """An error the mapping does not reproduce exactly; the reference validator takes over."""
 
 
@@ -65,24 +65,24 @@ class RsStructureEngine:
         ``enum`` of strings itself and reports it as ``type``; python-jsonschema does not).
 
         Raises:
-            _Unmapped: the location cannot be resolved.
+            _UnmappedError: the location cannot be resolved.
         """
         if location is None:
-            raise _Unmapped
+            raise _UnmappedError
         if location in self._keywords:
             return self._keywords[location]
         uri, _, fragment = location.partition("#")
         node: Any = self._validators.resources.get(uri)
         tokens = [_unescape(t) for t in fragment.split("/")[1:]] if fragment else []
         if node is None or not tokens:
-            raise _Unmapped
+            raise _UnmappedError
         for token in tokens[:-1]:
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise _Unmapped
+                raise _UnmappedError
         keyword = tokens[-1]
         found = (keyword, node) if isinstance(node, dict) and keyword in node else None
         self._keywords[location] = found
@@ -102,7 +102,7 @@ class RsStructureEngine:
                 parts.append(step)
                 node = node[step] if step < len(node) else None
             else:
-                raise _Unmapped
+                raise _UnmappedError
         return tuple(parts)
 
     # --------------------------------------------------------------- mapping
@@ -116,18 +116,18 @@ class RsStructureEngine:
         if kind == "additionalProperties":
             located = self._keyword(error.absolute_keyword_location)
             if located is None or located[1].get("additionalProperties") is not False:
-                raise _Unmapped
+                raise _UnmappedError
             for name in error.kind.unexpected:
                 yield self._finding("field-not-agreed", (*parts, str(name)), {}, None, False)
             return
         if kind not in _VALUE_KEYWORDS:
-            raise _Unmapped
+            raise _UnmappedError
         located = self._keyword(error.absolute_keyword_location)
         if located is None:
             return
         keyword, schema = located
         if keyword != kind:
-            raise _Unmapped
+            raise _UnmappedError
         instance = error.instance
         code, ctx = code_and_ctx(keyword, schema, schema[keyword], instance)
         has_value = not isinstance(instance, dict | list)
@@ -165,7 +165,7 @@ class RsStructureEngine:
         try:
             for error in self._validators.exact.iter_errors(record):
                 findings.extend(self._map(record, error))
-        except _Unmapped:
+        except _UnmappedError:
             yield from self._reference.check(record)
             return
         yield from findings

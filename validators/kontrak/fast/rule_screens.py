@@ -79,7 +79,9 @@ def _date_number(day: dt.date) -> int:
 
 
 def _flags_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
-    raised = [(pl.col(str(name)) == "1").fill_null(value=False).cast(pl.Int32) for name in args["fields"]]
+    raised = [
+        (pl.col(str(name)) == "1").fill_null(value=False).cast(pl.Int32) for name in args["fields"]
+    ]
     return pl.sum_horizontal(raised) <= 1
 
 

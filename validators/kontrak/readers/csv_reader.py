@@ -17,6 +17,8 @@ from kontrak.readers.decoding import decode_utf8
 __all__ = [
     "ABSENT",
     "cell_to_value",
+    "continue_csv_records",
+    "csv_row_items",
     "header_problems",
     "iter_csv_records",
     "iter_text_lines",
@@ -104,13 +106,16 @@ def split_universal_newlines(text: str) -> list[str]:
     return _LINE_ENDS.findall(text)
 
 
-def iter_text_lines(lines: Iterable[bytes]) -> Iterator[str]:
-    """Decode binary lines one by one (BOM dropped), split as a ``newline=""`` text file would.
+def iter_text_lines(lines: Iterable[bytes], first_number: int = 1) -> Iterator[str]:
+    """Decode binary lines one by one, split as a ``newline=""`` text file would.
+
+    ``first_number`` is the line number of the first line given; a byte-order mark is dropped
+    from line 1 only.
 
     Raises:
         UnreadableInputError: ``not-utf8`` at the first line that is not UTF-8.
     """
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first_number):
         text = decode_utf8(raw, line=number) if number == 1 else _decode_line(raw, number)
         yield from split_universal_newlines(text)
 
@@ -150,11 +155,43 @@ def iter_csv_records(
         raise UnreadableInputError(InputProblem(code="empty-file"))
     first_line = prefix[0].split("\n", 1)[0].rstrip("\r")
     reader = csv.reader(itertools.chain(prefix, texts), delimiter=sniff_delimiter(first_line))
+    yield from _guarded(reader, _rows(reader, contract), line_offset=0)
+
+
+def continue_csv_records(
+    texts: Iterable[str],
+    *,
+    delimiter: str,
+    header: list[str],
+    contract: Contract,
+    start_index: int,
+    line_offset: int,
+) -> Iterator[LocatedRecord | InputProblem]:
+    """Yield the records of a CSV file from a line that starts a row, after the header.
+
+    Args:
+        texts: the decoded lines from there (see :func:`iter_text_lines`).
+        delimiter: the file's delimiter.
+        header: the file's header cells.
+        contract: the contract.
+        start_index: the index of the first row given (its row number is ``start_index + 2``).
+        line_offset: physical lines before the first line given.
+    """
+    reader = csv.reader(texts, delimiter=delimiter)
+    items = csv_row_items(reader, header, contract, start_index)
+    yield from _guarded(reader, items, line_offset)
+
+
+def _guarded(
+    reader: Any, items: Iterator[LocatedRecord | InputProblem], line_offset: int
+) -> Iterator[LocatedRecord | InputProblem]:
     try:
-        yield from _rows(reader, contract)
+        yield from items
     except csv.Error as exc:
         problem = InputProblem(
-            code="file-unreadable", row=reader.line_num, ctx={"reason": f"CSV: {exc}"}
+            code="file-unreadable",
+            row=reader.line_num + line_offset,
+            ctx={"reason": f"CSV: {exc}"},
         )
         raise UnreadableInputError(problem) from None
 
@@ -165,11 +202,18 @@ def _rows(
     header = next(reader, [])
     if not any(name.strip() for name in header):
         raise UnreadableInputError(InputProblem(code="missing-header", row=1))
+    yield from _header_problems(header, contract.fields)
+    yield from csv_row_items(reader, header, contract, 0)
+
+
+def csv_row_items(
+    rows: Iterable[list[str]], header: list[str], contract: Contract, start_index: int
+) -> Iterator[LocatedRecord | InputProblem]:
+    """Turn the rows after the header into records (typed by the contract) or row problems."""
     fields = contract.fields
-    yield from _header_problems(header, fields)
     columns = [(i, name, fields[name]) for i, name in enumerate(header) if name in fields]
     absent = frozenset(name for name in fields if name not in header)
-    for index, cells in enumerate(reader):
+    for index, cells in enumerate(rows, start=start_index):
         row = index + 2
         if not cells or (all(cell == "" for cell in cells) and len(cells) <= 1):
             continue

@@ -1,0 +1,159 @@
+"""Screening parsed records in batches, and the exact check of the ones a screen flags.
+
+:class:`RecordScreen` holds what one process needs to check the records of one file: the gate
+validator, the compiled rule screen, a :class:`~kontrak.record_checks.RecordChecker` whose
+structure layer is :class:`~kontrak.fast.rs_structure.RsStructureEngine`, and the primary-key
+plan. :class:`Outcome` collects what a part of a file produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from kontrak.contract import Contract
+from kontrak.fast.keys import KeyPlan, KeyTable
+from kontrak.fast.rs_structure import RsStructureEngine
+from kontrak.fast.rs_validators import rs_validators
+from kontrak.fast.rule_screens import RuleScreen, compile_rule_screen
+from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.record_checks import RecordChecker
+from kontrak.violation import Violation
+
+__all__ = ["Outcome", "RecordScreen", "key_count"]
+
+_CONTAINER_TYPES = frozenset({"object", "array"})
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What checking one part of a file produced.
+
+    Attributes:
+        violations: violations of the records and reading problems, positions local to the part.
+        records: records read (as the reference counts them).
+        items: records and record-level problems read (the next record's index).
+        lines: physical lines the part spans (JSON Lines).
+        keys: key hashes of the part's records.
+        stopped: a problem that made the rest of the file unreadable (e.g. not UTF-8).
+    """
+
+    violations: list[Violation] = field(default_factory=list)
+    records: int = 0
+    items: int = 0
+    lines: int = 0
+    keys: KeyTable = field(default_factory=KeyTable)
+    stopped: InputProblem | None = None
+
+
+def _nested_keys(value: Any) -> int:
+    if isinstance(value, dict):
+        return len(value) + sum(_nested_keys(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_nested_keys(v) for v in value)
+    return 0
+
+
+def key_count(record: dict[str, Any], containers: tuple[str, ...] | None) -> int:
+    """Keys in ``record`` and the objects inside it.
+
+    With ``containers`` given (the fields that may hold objects or arrays in a record the gate
+    accepts), only those fields are looked into.
+    """
+    if containers is None:
+        return _nested_keys(record)
+    count = len(record)
+    for name in containers:
+        value = record.get(name)
+        if value is not None and type(value) is not str:
+            count += _nested_keys(value)
+    return count
+
+
+def _containers(contract: Contract) -> tuple[str, ...] | None:
+    if contract.schema.get("additionalProperties") is not False:
+        return None
+    return tuple(
+        name
+        for name, spec in contract.fields.items()
+        if not spec.json_types or _CONTAINER_TYPES.intersection(spec.json_types)
+    )
+
+
+class RecordScreen:
+    """Checks the records of one file, the fast way where it can and exactly where it must."""
+
+    def __init__(self, contract: Contract, file: str, *, bulk: bool, show_values: bool) -> None:
+        validators = rs_validators(contract)
+        self.contract = contract
+        self.file = file
+        self.bulk = bulk
+        self.checker = RecordChecker(
+            contract, show_values=show_values, structure=RsStructureEngine(contract, validators)
+        )
+        self.gate = validators.bulk_gate if bulk else validators.gate
+        self.rules: RuleScreen | None = compile_rule_screen(contract)
+        self.keys = KeyPlan.of(contract)
+        self.containers = _containers(contract)
+        columns = list(self.rules.columns if self.rules else ())
+        if self.keys.text_only:
+            columns += [n for n in self.keys.names if n not in columns]
+        self.columns: dict[str, pl.DataType] = {name: pl.String() for name in columns}
+
+    # ----------------------------------------------------------------- exact
+    def exact(
+        self, item: LocatedRecord, outcome: Outcome, key_line: int = 0, *, keys: bool = True
+    ) -> None:
+        """Check one record exactly (structure, rules) and keep its key hash unless told not to."""
+        outcome.violations.extend(
+            self.checker.check(item, self.file, bulk=self.bulk, dataset=False)
+        )
+        value = item.value
+        text = self.keys.key_text(value) if keys and isinstance(value, dict) else None
+        if text is not None:
+            outcome.keys.add_one(text, item.index, key_line)
+
+    def problem(self, problem: InputProblem, outcome: Outcome) -> None:
+        """Keep a reading problem as a violation."""
+        outcome.violations.append(self.checker.problem(problem, self.file))
+
+    # ----------------------------------------------------------------- clean
+    def clean(
+        self,
+        records: Sequence[dict[str, Any]],
+        indexes: Sequence[int],
+        key_lines: Sequence[int],
+        item_of: Callable[[int], LocatedRecord],
+        outcome: Outcome,
+    ) -> None:
+        """Screen records that passed the structure gate; check the flagged ones exactly.
+
+        Args:
+            records: the records.
+            indexes: each record's index in the file.
+            key_lines: each record's line (JSON Lines) or 0, kept with its key hash.
+            item_of: builds the located record of ``records[i]`` for the exact check.
+            outcome: where violations and key hashes go.
+        """
+        if not records:
+            return
+        frame = pl.from_dicts(records, schema=self.columns) if self.columns else None
+        if self.rules is None or frame is None:
+            flagged: list[int] = list(range(len(records)))
+        else:
+            passed = frame.select(self.rules.expression).to_series()
+            flagged = (~passed).arg_true().to_list()
+        for i in flagged:
+            outcome.violations.extend(
+                self.checker.check(item_of(i), self.file, bulk=self.bulk, dataset=False)
+            )
+        if self.keys.text_only and frame is not None:
+            texts: pl.Series | list[str | None] = frame.select(
+                self.keys.key_expression()
+            ).to_series()
+        else:
+            texts = [self.keys.key_text(record) for record in records]
+        outcome.keys.add(texts, indexes, key_lines)

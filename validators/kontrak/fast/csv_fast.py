@@ -1,0 +1,230 @@
+r"""CSV the fast way: whole columns of cells checked by polars, a chunk of lines at a time.
+
+A chunk (about 8 MB of whole lines) is split into lines and cells inside polars when splitting
+is exact there: the chunk holds no quote character and no line end other than ``\\n`` and
+``\\r\\n``, so every line is one row and every delimiter separates two cells, exactly as Python's
+``csv`` module reads it. Each column gets the checks compiled from the contract
+(:mod:`kontrak.fast.cell_checks`), the rows the rule screens; rows that fail any check are
+turned into records the reference way and checked exactly.
+
+From the first chunk that is not plain (quoted cells, another line end, bytes that are not
+UTF-8) to the end of the file, the reference CSV reader takes over the reading, with the fast
+per-record checks behind it. A header that is not plain sends the whole file that way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import polars as pl
+
+from kontrak.fast.batch import Outcome, RecordScreen
+from kontrak.fast.cell_checks import CellCheck, compile_cell_check
+from kontrak.fast.items_fast import check_items
+from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.readers.csv_reader import (
+    ABSENT,
+    cell_to_value,
+    continue_csv_records,
+    header_problems,
+    iter_csv_records,
+    iter_text_lines,
+    sniff_delimiter,
+)
+
+__all__ = ["CHUNK_BYTES", "check_csv_file", "csv_items"]
+
+CHUNK_BYTES = 8 << 20
+_BOM = b"\xef\xbb\xbf"
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    cells: list[str]
+    delimiter: str
+    end: int  # byte offset after the header line
+
+
+def _plain_header(handle: BinaryIO) -> _Header | None:
+    raw = handle.readline()
+    end = len(raw)
+    text_bytes = raw.removeprefix(_BOM)
+    line = text_bytes.removesuffix(b"\n").removesuffix(b"\r")
+    if b'"' in line or b"\r" in line:
+        return None
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.strip():
+        return None
+    delimiter = sniff_delimiter(text)
+    cells = text.split(delimiter)
+    if not any(cell.strip() for cell in cells):
+        return None
+    return _Header(cells=cells, delimiter=delimiter, end=end)
+
+
+def _plain(chunk: bytes) -> bool:
+    return b'"' not in chunk and chunk.count(b"\r") == chunk.count(b"\r\n")
+
+
+def _read_chunk(handle: BinaryIO) -> bytes:
+    chunk = handle.read(CHUNK_BYTES)
+    if chunk and not chunk.endswith(b"\n"):
+        chunk += handle.readline()
+    return chunk
+
+
+class _Columns:
+    """The compiled checks of the contract columns of one header."""
+
+    def __init__(self, screen: RecordScreen, header: list[str]) -> None:
+        contract = screen.contract
+        self.header = header
+        self.positions = {name: i for i, name in enumerate(header) if name in contract.fields}
+        checks = {name: compile_cell_check(contract, name) for name in self.positions}
+        self.complete = all(check is not None for check in checks.values())
+        self.checks: dict[str, CellCheck] = {n: c for n, c in checks.items() if c is not None}
+        self.absent = frozenset(name for name in contract.fields if name not in header)
+        needed = list(screen.columns)
+        self.values = [
+            self.checks[name].value().alias(name)
+            if name in self.checks
+            else pl.lit(None, dtype=pl.String).alias(name)
+            for name in needed
+        ]
+        self.passes = pl.all_horizontal(
+            [check.passes() for check in self.checks.values()] or [pl.lit(value=True)]
+        )
+
+
+def _columnar_chunk(
+    screen: RecordScreen,
+    columns: _Columns,
+    delimiter: str,
+    chunk: bytes,
+    first_index: int,
+    outcome: Outcome,
+) -> int | None:
+    """Check a plain chunk in polars; return its number of lines, or None if not UTF-8."""
+    try:
+        text = pl.Series([chunk], dtype=pl.Binary).cast(pl.String)
+    except pl.exceptions.PolarsError:
+        return None
+    lines = text.str.split("\n").explode()
+    if chunk.endswith(b"\n"):
+        lines = lines.head(len(lines) - 1)
+    width = len(columns.header)
+    split = pl.col("line").str.split_exact(delimiter, max(width - 1, 0))
+    frame = (
+        pl.DataFrame({"line": lines.str.strip_suffix("\r")})
+        .with_row_index("index", offset=first_index)
+        .with_columns(
+            fields=pl.col("line").str.count_matches(delimiter, literal=True) + 1,
+            blank=pl.col("line") == "",
+            **{
+                name: split.struct.field(f"field_{position}")
+                for name, position in columns.positions.items()
+            },
+        )
+        .filter(~pl.col("blank"))
+    )
+    sized = pl.col("fields") == width
+    for index, fields in frame.filter(~sized).select("index", "fields").iter_rows():
+        problem = InputProblem(
+            code="row-length-mismatch", row=index + 2, ctx={"actual": fields, "expected": width}
+        )
+        screen.problem(problem, outcome)
+    frame = frame.filter(sized)
+    outcome.records += frame.height
+    values = frame.select(columns.values)
+    ok = frame.select(columns.passes).to_series()
+    if screen.rules is not None:
+        ok = ok & values.select(screen.rules.expression).to_series()
+    flagged = frame.filter(~ok)
+    for row in flagged.select("index", *columns.positions).iter_rows(named=True):
+        screen.exact(_record(screen, columns, row), outcome, keys=False)
+    texts = values.select(screen.keys.key_expression()).to_series()
+    outcome.keys.add(texts, frame.get_column("index"), frame.get_column("index") + 2)
+    return len(lines)
+
+
+def _record(screen: RecordScreen, columns: _Columns, row: dict[str, object]) -> LocatedRecord:
+    index = int(str(row["index"]))
+    record: dict[str, object] = {}
+    for name in columns.positions:
+        value = cell_to_value(str(row[name]), screen.contract.fields[name])
+        if value is not ABSENT:
+            record[name] = value
+    return LocatedRecord(value=record, index=index, row=index + 2, absent_columns=columns.absent)
+
+
+def _rest_by_rows(
+    screen: RecordScreen,
+    path: Path,
+    header: _Header,
+    offset: int,
+    index: int,
+    outcome: Outcome,
+) -> None:
+    """Check the file from ``offset`` (a row start, row index ``index``) with the CSV reader."""
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        line_number = index + 2
+        texts = iter_text_lines(handle, first_number=line_number)
+        items = continue_csv_records(
+            texts,
+            delimiter=header.delimiter,
+            header=header.cells,
+            contract=screen.contract,
+            start_index=index,
+            line_offset=line_number - 1,
+        )
+        check_items(screen, items, outcome)
+
+
+def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None = None) -> Outcome:
+    """Check a whole CSV file; the outcome holds file-wide positions."""
+    outcome = Outcome()
+    with path.open("rb") as handle:
+        header = _plain_header(handle)
+        columns = _Columns(screen, header.cells) if header is not None else None
+        if header is None or columns is None or not columns.complete or not screen.keys.text_only:
+            check_items(screen, iter_csv_records(_lines(path), screen.contract), outcome)
+            return outcome
+        for problem in header_problems(header.cells, screen.contract):
+            screen.problem(problem, outcome)
+        offset, index = header.end, 0
+        while True:
+            chunk = _read_chunk(handle)
+            if not chunk:
+                break
+            done = None
+            if _plain(chunk):
+                done = _columnar_chunk(screen, columns, header.delimiter, chunk, index, outcome)
+            if done is None:
+                _rest_by_rows(screen, path, header, offset, index, outcome)
+                break
+            offset += len(chunk)
+            index += done
+            if progress is not None:
+                progress(offset)
+    return outcome
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        yield from handle
+
+
+def csv_items(path: Path, screen: RecordScreen) -> Iterator[LocatedRecord]:
+    """Read every record of the file again, the reference way (for the key check)."""
+    for item in iter_csv_records(_lines(path), screen.contract):
+        if isinstance(item, LocatedRecord):
+            yield item

@@ -1,0 +1,143 @@
+"""Primary-key uniqueness for large files, in 16 bytes per record instead of a dict of keys.
+
+The reference keeps every key of a file in a Python dict (hundreds of bytes per record). The fast
+engine keeps a 64-bit hash of each key with the record's position, and only when two hashes are
+equal reads those records again and runs the reference's own check
+(:meth:`kontrak.record_checks.RecordChecker.dataset_violations`) on them, in file order. Records
+with unique hashes have unique keys, so they can neither repeat a key nor be the first holder of a
+repeated one; equal hashes of different keys are sorted out by the exact check.
+
+Keys are hashed from a text form that keeps the reference's notion of equality: text parts and
+integer parts stay apart (``"1"`` ≠ ``1``), ``True`` equals ``1``, floats and empty texts are not
+keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from kontrak.contract import Contract
+
+__all__ = ["HASH_SEED", "KeyPlan", "KeyTable"]
+
+HASH_SEED = 20240601
+_SEPARATOR = "\x1f"
+_TEXT_TYPES = frozenset({"string", "null"})
+SCHEMA: dict[str, pl.DataType] = {"hash": pl.UInt64(), "index": pl.UInt32(), "line": pl.UInt32()}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlan:
+    """How to turn a record's primary key into hashable text.
+
+    Attributes:
+        names: the primary-key fields.
+        text_only: every key field is text in the contract, so a polars column of a valid
+            record's values gives the same text form as :meth:`key_text`.
+    """
+
+    names: tuple[str, ...]
+    text_only: bool
+
+    @classmethod
+    def of(cls, contract: Contract) -> KeyPlan:
+        """The plan for ``contract``'s primary key."""
+        names = contract.primary_key
+        text_only = all(
+            name in contract.fields
+            and bool(contract.fields[name].json_types)
+            and set(contract.fields[name].json_types) <= _TEXT_TYPES
+            for name in names
+        )
+        return cls(names=names, text_only=text_only)
+
+    def key_text(self, record: Mapping[str, Any]) -> str | None:
+        """The text form of a record's key, or None when the reference would not check it."""
+        texts = []
+        for name in self.names:
+            part = record.get(name)
+            if isinstance(part, str):
+                if part == "":
+                    return None
+                texts.append("s" + part)
+            elif isinstance(part, int):
+                texts.append("i" + str(int(part)))
+            else:
+                return None
+        return _SEPARATOR.join(texts)
+
+    def key_expression(self) -> pl.Expr:
+        """The key text computed over text columns (null where the record has no key)."""
+        parts = [
+            pl.when(pl.col(name) != "").then(pl.lit("s") + pl.col(name)).otherwise(None)
+            for name in self.names
+        ]
+        return pl.concat_str(parts, separator=_SEPARATOR, ignore_nulls=False)
+
+
+@dataclass(slots=True)
+class KeyTable:
+    """Hashes of the keys of one file's records, with where each record is."""
+
+    frames: list[pl.DataFrame] = field(default_factory=list)
+    _texts: list[str] = field(default_factory=list)
+    _indexes: list[int] = field(default_factory=list)
+    _lines: list[int] = field(default_factory=list)
+
+    def add_one(self, text: str, index: int, line: int) -> None:
+        """Keep the key of one record (hashed later, with others)."""
+        self._texts.append(text)
+        self._indexes.append(index)
+        self._lines.append(line)
+
+    def flush(self) -> None:
+        """Hash the keys kept one by one."""
+        if self._texts:
+            texts, indexes, lines = self._texts, self._indexes, self._lines
+            self._texts, self._indexes, self._lines = [], [], []
+            self.add(texts, indexes, lines)
+
+    def add(
+        self,
+        texts: Sequence[str | None] | pl.Series,
+        indexes: Sequence[int] | pl.Series,
+        lines: Sequence[int] | pl.Series,
+    ) -> None:
+        """Keep the hashes of ``texts`` (None: no key) with record indexes and lines."""
+        frame = pl.DataFrame(
+            {
+                "text": pl.Series(texts, dtype=pl.String),
+                "index": pl.Series(indexes, dtype=pl.UInt32),
+                "line": pl.Series(lines, dtype=pl.UInt32),
+            }
+        ).filter(pl.col("text").is_not_null())
+        if frame.height:
+            self.frames.append(
+                frame.select(
+                    pl.col("text").hash(seed=HASH_SEED).alias("hash"), pl.col("index"), "line"
+                )
+            )
+
+    def extend(self, other: KeyTable, index_offset: int = 0, line_offset: int = 0) -> None:
+        """Take the hashes of another part of the same file, shifting its positions."""
+        other.flush()
+        for frame in other.frames:
+            self.frames.append(
+                frame.with_columns(
+                    (pl.col("index") + index_offset).cast(pl.UInt32),
+                    (pl.col("line") + line_offset).cast(pl.UInt32),
+                )
+            )
+
+    def candidates(self) -> pl.DataFrame:
+        """Records whose key hash is shared with another record, in file order."""
+        self.flush()
+        if not self.frames:
+            return pl.DataFrame(schema=SCHEMA)
+        table = pl.concat(self.frames, rechunk=False)
+        self.frames = [table]
+        return table.filter(pl.col("hash").is_duplicated()).sort("index")

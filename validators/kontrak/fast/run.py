@@ -1,0 +1,253 @@
+"""Validating one file with the fast engine, up to the report.
+
+:func:`validate_file_fast` takes over from the reference loop in
+:func:`kontrak.validation.validate_with_contract` for regular files of a known format. It fills
+the same :class:`~kontrak.report.FileResult` and adds the same violations: records are checked
+by format (:mod:`~kontrak.fast.jsonl_fast` in worker processes for large files,
+:mod:`~kontrak.fast.csv_fast`, :mod:`~kontrak.fast.json_fast`, Excel through
+:mod:`~kontrak.fast.items_fast`), then records whose primary-key hashes collide are read again
+for the reference's key check (:mod:`~kontrak.fast.keys`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kontrak.contract import Contract
+from kontrak.fast import csv_fast, json_fast, jsonl_fast
+from kontrak.fast.batch import Outcome, RecordScreen
+from kontrak.fast.items_fast import check_items
+from kontrak.fast.workers import WorkerSetup, check_range, worker_pool
+from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
+from kontrak.readers.dispatch import detect_format
+from kontrak.readers.excel_reader import iter_excel_records
+from kontrak.readers.json_reader import iter_json_document
+from kontrak.record_checks import RecordChecker
+from kontrak.report import FileResult, Report
+from kontrak.violation import Violation
+
+if TYPE_CHECKING:
+    from kontrak.validation import ValidateOptions
+
+__all__ = ["FAST_FORMATS", "RANGE_BYTES", "WORKER_THRESHOLD", "validate_file_fast"]
+
+FAST_FORMATS = frozenset({"json", "jsonl", "csv", "xlsx"})
+WORKER_THRESHOLD = 64 << 20
+RANGE_BYTES = 16 << 20
+
+Progress = Callable[[int], None]
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+        return digest.hexdigest(), handle.tell()
+
+
+def _worker_count(requested: int | None, size: int) -> int:
+    if requested is not None:
+        return max(1, requested)
+    cores = os.cpu_count() or 1
+    return 2 if size >= WORKER_THRESHOLD and cores >= 2 else 1
+
+
+# ------------------------------------------------------------------ JSON Lines
+def _shift_violation(violation: Violation, lines: int, items: int) -> Violation:
+    if not lines and not items:
+        return violation
+    line = violation.line + lines if violation.line is not None else None
+    ctx = violation.ctx
+    if violation.line is not None and ctx.get("line") == violation.line:
+        ctx = {**ctx, "line": line}
+    record = violation.record + items if violation.record is not None else None
+    return dataclasses.replace(violation, line=line, record=record, ctx=ctx)
+
+
+def _shift_problem(problem: InputProblem, lines: int) -> InputProblem:
+    if problem.line is None or not lines:
+        return problem
+    return dataclasses.replace(problem, line=problem.line + lines)
+
+
+def _merge_ranges(
+    parts: Iterable[Outcome], ranges: list[tuple[int, int]], progress: Progress | None
+) -> Outcome:
+    total = Outcome()
+    lines = items = 0
+    for (_, end), part in zip(ranges, parts, strict=False):
+        total.violations.extend(_shift_violation(v, lines, items) for v in part.violations)
+        total.records += part.records
+        total.keys.extend(part.keys, index_offset=items, line_offset=lines)
+        if part.stopped is not None:
+            total.stopped = _shift_problem(part.stopped, lines)
+            break
+        lines += part.lines
+        items += part.items
+        if progress is not None:
+            progress(end)
+    total.items, total.lines = items, lines
+    return total
+
+
+def _read_range(path: Path, start: int, end: int) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(start)
+        return handle.read(end - start)
+
+
+def _check_jsonl(
+    path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
+) -> Outcome:
+    size = path.stat().st_size
+    workers = _worker_count(options.workers, size)
+    ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
+    if workers <= 1 or len(ranges) < 2:
+        parts = (jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges)
+        outcome = _merge_ranges(parts, ranges, progress)
+    else:
+        setup = WorkerSetup(
+            contracts_root=str(screen.contract.path.parents[2]),
+            spec=screen.contract.spec,
+            file=screen.file,
+            show_values=options.show_values,
+        )
+        with worker_pool(setup, workers) as pool:
+            tasks = [(str(path), start, end) for start, end in ranges]
+            outcome = _merge_ranges(pool.imap(check_range, tasks), ranges, progress)
+    if outcome.items == 0 and outcome.stopped is None:
+        outcome.stopped = InputProblem(code="empty-file")
+    return outcome
+
+
+# ------------------------------------------------------------------- the rest
+def _check_json(path: Path, screen: RecordScreen, progress: Progress | None) -> Outcome:
+    try:
+        return json_fast.check_json_array(screen, path, progress)
+    except json_fast.NotAnArrayError:
+        outcome = Outcome()
+        check_items(screen, iter_json_document(path.read_bytes()), outcome)
+        return outcome
+
+
+def _check(
+    fmt: str,
+    path: Path,
+    screen: RecordScreen,
+    options: ValidateOptions,
+    progress: Progress | None,
+) -> Outcome:
+    if fmt == "jsonl":
+        return _check_jsonl(path, screen, options, progress)
+    if fmt == "csv":
+        return csv_fast.check_csv_file(screen, path, progress)
+    if fmt == "json":
+        return _check_json(path, screen, progress)
+    outcome = Outcome()
+    check_items(screen, iter_excel_records(path, screen.contract), outcome)
+    return outcome
+
+
+# ------------------------------------------------------------- primary keys
+def _records_again(
+    fmt: str, path: Path, screen: RecordScreen, indexes: dict[int, int]
+) -> Iterator[LocatedRecord]:
+    """The records at ``indexes`` (index → line), read again the reference way, in order."""
+    if fmt == "jsonl":
+        yield from jsonl_fast.jsonl_items_at(path, {line: i for i, line in indexes.items()})
+        return
+    items: Iterable[LocatedRecord | InputProblem]
+    if fmt == "csv":
+        items = csv_fast.csv_items(path, screen)
+    elif fmt == "xlsx":
+        items = iter_excel_records(path, screen.contract)
+    else:
+        items = _json_items(path)
+    last = max(indexes)
+    for item in items:
+        if isinstance(item, LocatedRecord) and item.index in indexes:
+            yield item
+            if item.index >= last:
+                return
+
+
+def _json_items(path: Path) -> Iterator[LocatedRecord | InputProblem]:
+    try:
+        for index, (piece, _) in enumerate(json_fast.iter_array_elements(path)):
+            yield json_fast.element_item(piece, index)
+    except json_fast.NotAnArrayError:
+        yield from iter_json_document(path.read_bytes())
+
+
+def _key_violations(
+    fmt: str, path: Path, screen: RecordScreen, outcome: Outcome, show_values: bool
+) -> list[Violation]:
+    candidates = outcome.keys.candidates()
+    if not candidates.height:
+        return []
+    indexes = dict(zip(candidates["index"].to_list(), candidates["line"].to_list(), strict=True))
+    checker = RecordChecker(screen.contract, show_values=show_values)
+    violations: list[Violation] = []
+    try:
+        for item in _records_again(fmt, path, screen, indexes):
+            violations.extend(checker.dataset_violations(item, screen.file))
+    except UnreadableInputError:
+        pass  # every candidate comes before the point where the file became unreadable
+    return violations
+
+
+# --------------------------------------------------------------------- entry
+def validate_file_fast(
+    path: Path,
+    shown: str,
+    contract: Contract,
+    report: Report,
+    result: FileResult,
+    options: ValidateOptions,
+) -> bool:
+    """Validate one file with the fast engine; False when it does not apply (nothing done).
+
+    It applies to regular files of a known format; other paths (missing, directories, unknown
+    extensions) are left to the reference loop, which reports them.
+    """
+    if not path.is_file():
+        return False
+    try:
+        fmt = options.input_format or detect_format(path)
+    except UnreadableInputError:
+        return False
+    if fmt not in FAST_FORMATS:
+        return False
+    result.format = fmt
+    screen = RecordScreen(contract, shown, bulk=fmt != "json", show_values=options.show_values)
+    sink = options.progress
+    with ThreadPoolExecutor(max_workers=1) as hashing:
+        digest = hashing.submit(_digest, path)
+        try:
+            if sink is not None:
+                sink.start(shown, path.stat().st_size)
+            outcome = _check(fmt, path, screen, options, sink.advance_to if sink else None)
+            violations = _key_violations(fmt, path, screen, outcome, options.show_values)
+        except OSError as exc:
+            outcome = Outcome(
+                stopped=InputProblem(
+                    code="file-unreadable", ctx={"reason": exc.strerror or str(exc)}
+                )
+            )
+            violations = []
+        finally:
+            if sink is not None:
+                sink.finish()
+        result.sha256, result.size = digest.result()
+    result.records = outcome.records
+    for violation in (*outcome.violations, *violations):
+        report.add(violation)
+    if outcome.stopped is not None:
+        result.readable = False
+        report.add(screen.checker.problem(outcome.stopped, shown))
+    return True

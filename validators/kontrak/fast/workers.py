@@ -1,0 +1,64 @@
+"""Worker processes that check byte ranges of a JSON Lines file in parallel.
+
+Workers start from a fresh fork server (never from a parent whose polars threads are running),
+load the contract themselves and keep one :class:`~kontrak.fast.batch.RecordScreen` for the file.
+Each task is a byte range; the result is its :class:`~kontrak.fast.batch.Outcome` with positions
+local to the range, which the parent shifts into place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.pool import Pool
+from pathlib import Path
+
+from kontrak.catalog import load_catalog
+from kontrak.contract import load_contract
+from kontrak.fast.batch import Outcome, RecordScreen
+from kontrak.fast.jsonl_fast import check_jsonl_bytes
+
+__all__ = ["WorkerSetup", "check_range", "worker_pool"]
+
+_STATE: dict[str, RecordScreen] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    """What a worker needs to build the screen of the file it checks."""
+
+    contracts_root: str
+    spec: str
+    file: str
+    show_values: bool
+
+
+def _start(setup: WorkerSetup) -> None:
+    contract = load_contract(setup.spec, load_catalog(Path(setup.contracts_root)))
+    _STATE["screen"] = RecordScreen(contract, setup.file, bulk=True, show_values=setup.show_values)
+
+
+def check_range(task: tuple[str, int, int]) -> Outcome:
+    """Check one byte range ``(path, start, end)`` of a JSON Lines file."""
+    path, start, end = task
+    with Path(path).open("rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    outcome = check_jsonl_bytes(_STATE["screen"], data)
+    outcome.keys.flush()
+    return outcome
+
+
+@contextmanager
+def worker_pool(setup: WorkerSetup, processes: int) -> Iterator[Pool]:
+    """A pool of ``processes`` workers set up for one file."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kontrak.fast.workers"])
+    pool = context.Pool(processes=processes, initializer=_start, initargs=(setup,))
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
