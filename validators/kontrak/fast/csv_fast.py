@@ -143,7 +143,7 @@ def _columnar_chunk(
         screen.problem(problem, outcome)
     frame = frame.filter(sized)
     outcome.records += frame.height
-    values = frame.select(columns.values)
+    values = frame.select(pl.col("index"), *columns.values)  # literals take the frame height
     ok = frame.select(columns.passes).to_series()
     if screen.rules is not None:
         ok = ok & values.select(screen.rules.expression).to_series()

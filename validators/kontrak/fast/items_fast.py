@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from kontrak.fast.batch import Outcome, RecordScreen
+from kontrak.fast.rs_structure import plain_json
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 
 __all__ = ["check_items"]
@@ -47,7 +48,12 @@ def check_items(
                 continue
             outcome.records += 1
             value = item.value
-            if type(value) is dict and not item.duplicate_keys and gate(value):
+            if (
+                type(value) is dict
+                and not item.duplicate_keys
+                and plain_json(value)
+                and gate(value)
+            ):
                 batch.append(item)
                 if len(batch) >= _BATCH:
                     _flush(screen, batch, outcome)

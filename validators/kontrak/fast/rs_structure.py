@@ -11,6 +11,7 @@ validator itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -19,7 +20,7 @@ from kontrak.engine.findings import Finding
 from kontrak.engine.structure import StructureEngine, code_and_ctx
 from kontrak.fast.rs_validators import RsValidators, rs_validators
 
-__all__ = ["RsStructureEngine"]
+__all__ = ["RsStructureEngine", "plain_json"]
 
 # Keywords whose python-jsonschema errors are one per failing value, at the value's location.
 _VALUE_KEYWORDS = frozenset(
@@ -41,6 +42,29 @@ _VALUE_KEYWORDS = frozenset(
 
 class _UnmappedError(Exception):
     """An error the mapping does not reproduce exactly; the reference validator takes over."""
+
+
+_INT_LIMIT = 1 << 63
+
+
+def plain_json(value: Any) -> bool:
+    """Whether jsonschema-rs sees ``value`` as Python does: no NaN or infinity, no huge integer.
+
+    Python's ``json`` reads ``NaN``, ``Infinity`` and integers of any size; jsonschema-rs turns
+    the first into null and cannot hold the last. Such records are checked by the reference.
+    """
+    kind = type(value)
+    if kind is str or value is None or kind is bool:
+        return True
+    if kind is dict:
+        return all(plain_json(item) for item in value.values())
+    if kind is list:
+        return all(plain_json(item) for item in value)
+    if kind is float:
+        return math.isfinite(float(value))
+    if kind is int:
+        return -_INT_LIMIT <= int(value) < _INT_LIMIT
+    return False
 
 
 def _unescape(token: str) -> str:
@@ -159,6 +183,9 @@ class RsStructureEngine:
 
     def check(self, record: Any) -> Iterator[Finding]:
         """Yield the structure findings of one record, as the reference validator would."""
+        if not plain_json(record):
+            yield from self._reference.check(record)
+            return
         if self._validators.gate.is_valid(record):
             return
         findings: list[Finding] = []

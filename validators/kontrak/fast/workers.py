@@ -9,6 +9,7 @@ local to the range, which the parent shifts into place.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,11 +53,34 @@ def check_range(task: tuple[str, int, int]) -> Outcome:
 
 
 @contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Keep new workers from importing the caller's ``__main__`` (they need kontrak only).
+
+    A process started by a fork server imports the parent's main script unless the main module
+    has no file; a script that calls :func:`kontrak.validate` without an
+    ``if __name__ == "__main__"`` guard would otherwise run again in every worker.
+    """
+    main = sys.modules.get("__main__")
+    saved = {name: getattr(main, name) for name in ("__file__", "__spec__") if hasattr(main, name)}
+    try:
+        for name in saved:
+            if name == "__spec__":
+                setattr(main, name, None)
+            else:
+                delattr(main, name)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
+
+
+@contextmanager
 def worker_pool(setup: WorkerSetup, processes: int) -> Iterator[Pool]:
     """A pool of ``processes`` workers set up for one file."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["kontrak.fast.workers"])
-    pool = context.Pool(processes=processes, initializer=_start, initargs=(setup,))
+    with _main_module_hidden():
+        pool = context.Pool(processes=processes, initializer=_start, initargs=(setup,))
     try:
         yield pool
     finally:
