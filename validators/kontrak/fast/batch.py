@@ -39,6 +39,8 @@ class Outcome:
         lines: physical lines the part spans (JSON Lines).
         keys: key hashes of the part's records.
         stopped: a problem that made the rest of the file unreadable (e.g. not UTF-8).
+        aligned: CSV: the first ``aligned`` records each sit on one line (record index ``i`` on
+            line ``i + 2``), so they can be read again by line number.
     """
 
     violations: list[Violation] = field(default_factory=list)
@@ -47,14 +49,23 @@ class Outcome:
     lines: int = 0
     keys: KeyTable = field(default_factory=KeyTable)
     stopped: InputProblem | None = None
+    aligned: int = 0
 
 
 def _nested_keys(value: Any) -> int:
-    if isinstance(value, dict):
-        return len(value) + sum(_nested_keys(v) for v in value.values())
-    if isinstance(value, list):
-        return sum(_nested_keys(v) for v in value)
-    return 0
+    count = 0
+    if type(value) is dict:
+        count = len(value)
+        items: Any = value.values()
+    elif type(value) is list:
+        items = value
+    else:
+        return 0
+    for item in items:
+        kind = type(item)
+        if kind is dict or kind is list:
+            count += _nested_keys(item)
+    return count
 
 
 def key_count(record: dict[str, Any], containers: tuple[str, ...] | None) -> int:
@@ -102,6 +113,10 @@ class RecordScreen:
         if self.keys.text_only:
             columns += [n for n in self.keys.names if n not in columns]
         self.columns: dict[str, pl.DataType] = {name: pl.String() for name in columns}
+        selection = [self.keys.key_expression().alias("key")] if self.keys.text_only else []
+        if self.rules is not None:
+            selection.append(self.rules.expression.alias("ok"))
+        self._selection = selection
 
     # ----------------------------------------------------------------- exact
     def exact(
@@ -140,20 +155,21 @@ class RecordScreen:
         """
         if not records:
             return
-        frame = pl.from_dicts(records, schema=self.columns) if self.columns else None
-        if self.rules is None or frame is None:
-            flagged: list[int] = list(range(len(records)))
-        else:
-            passed = frame.select(self.rules.expression).to_series()
-            flagged = (~passed).arg_true().to_list()
+        flagged: list[int] = []
+        texts: pl.Series | list[str | None] | None = None
+        if self.columns:
+            frame = pl.from_dicts(records, schema=self.columns)
+            screened = frame.select(self._selection)
+            if self.rules is not None:
+                flagged = (~screened.get_column("ok")).arg_true().to_list()
+            if self.keys.text_only:
+                texts = screened.get_column("key")
+        if self.rules is None:
+            flagged = list(range(len(records)))
         for i in flagged:
             outcome.violations.extend(
                 self.checker.check(item_of(i), self.file, bulk=self.bulk, dataset=False)
             )
-        if self.keys.text_only and frame is not None:
-            texts: pl.Series | list[str | None] = frame.select(
-                self.keys.key_expression()
-            ).to_series()
-        else:
+        if texts is None:
             texts = [self.keys.key_text(record) for record in records]
         outcome.keys.add(texts, indexes, key_lines)

@@ -29,16 +29,18 @@ from kontrak.readers.csv_reader import (
     ABSENT,
     cell_to_value,
     continue_csv_records,
+    csv_row_items,
     header_problems,
     iter_csv_records,
     iter_text_lines,
     sniff_delimiter,
 )
 
-__all__ = ["CHUNK_BYTES", "check_csv_file", "csv_items"]
+__all__ = ["CHUNK_BYTES", "check_csv_file", "csv_records_at"]
 
 CHUNK_BYTES = 8 << 20
 _BOM = b"\xef\xbb\xbf"
+_OK = "__ok__"
 
 Progress = Callable[[int], None]
 
@@ -88,9 +90,9 @@ class _Columns:
         contract = screen.contract
         self.header = header
         self.positions = {name: i for i, name in enumerate(header) if name in contract.fields}
-        checks = {name: compile_cell_check(contract, name) for name in self.positions}
-        self.complete = all(check is not None for check in checks.values())
-        self.checks: dict[str, CellCheck] = {n: c for n, c in checks.items() if c is not None}
+        compiled = {name: compile_cell_check(contract, name) for name in self.positions}
+        self.complete = all(check is not None for check in compiled.values())
+        self.checks: dict[str, CellCheck] = {n: c for n, c in compiled.items() if c is not None}
         self.absent = frozenset(name for name in contract.fields if name not in header)
         needed = list(screen.columns)
         self.values = [
@@ -99,9 +101,16 @@ class _Columns:
             else pl.lit(None, dtype=pl.String).alias(name)
             for name in needed
         ]
-        self.passes = pl.all_horizontal(
-            [check.passes() for check in self.checks.values()] or [pl.lit(value=True)]
-        )
+        # One lazy query per chunk: every column check as its own (parallel) expression, then
+        # the values the records would hold, then the rule screens and the key over those.
+        passes = [check.passes().alias(_OK + name) for name, check in self.checks.items()]
+        rules = [screen.rules.expression] if screen.rules is not None else []
+        self.first = [pl.col("index"), *passes, *self.values]
+        self.second = [
+            pl.col("index"),
+            pl.all_horizontal([pl.col(f"^{_OK}.*$"), *rules, pl.lit(value=True)]).alias(_OK),
+            screen.keys.key_expression().alias("key"),
+        ]
 
 
 def _columnar_chunk(
@@ -143,15 +152,12 @@ def _columnar_chunk(
         screen.problem(problem, outcome)
     frame = frame.filter(sized)
     outcome.records += frame.height
-    values = frame.select(pl.col("index"), *columns.values)  # literals take the frame height
-    ok = frame.select(columns.passes).to_series()
-    if screen.rules is not None:
-        ok = ok & values.select(screen.rules.expression).to_series()
-    flagged = frame.filter(~ok)
+    screened = frame.lazy().select(columns.first).select(columns.second).collect()
+    flagged = frame.filter(~screened.get_column(_OK))
     for row in flagged.select("index", *columns.positions).iter_rows(named=True):
         screen.exact(_record(screen, columns, row), outcome, keys=False)
-    texts = values.select(screen.keys.key_expression()).to_series()
-    outcome.keys.add(texts, frame.get_column("index"), frame.get_column("index") + 2)
+    indexes = screened.get_column("index")
+    outcome.keys.add(screened.get_column("key"), indexes, indexes + 2)
     return len(lines)
 
 
@@ -213,6 +219,7 @@ def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None =
                 break
             offset += len(chunk)
             index += done
+            outcome.aligned = index
             if progress is not None:
                 progress(offset)
     return outcome
@@ -223,8 +230,32 @@ def _lines(path: Path) -> Iterator[bytes]:
         yield from handle
 
 
-def csv_items(path: Path, screen: RecordScreen) -> Iterator[LocatedRecord]:
-    """Read every record of the file again, the reference way (for the key check)."""
+def csv_records_at(
+    path: Path, screen: RecordScreen, indexes: set[int], aligned: int
+) -> Iterator[LocatedRecord]:
+    """Read the records at ``indexes`` again, exactly as the reference reader does.
+
+    Records before ``aligned`` sit one per line without quotes: only their lines are read and
+    split. Any other record is found by reading the whole file with the reference reader.
+    """
+    if indexes and max(indexes) < aligned:
+        with path.open("rb") as handle:
+            header = _plain_header(handle)
+            if header is None:  # pragma: no cover - aligned rows imply a plain header
+                return
+            wanted = {index + 2: index for index in indexes}
+            last = max(wanted)
+            for number, raw in enumerate(handle, start=2):
+                index = wanted.get(number)
+                if index is not None:
+                    text = raw.decode("utf-8").removesuffix("\n").removesuffix("\r")
+                    row = text.split(header.delimiter) if text else []
+                    for item in csv_row_items([row], header.cells, screen.contract, index):
+                        if isinstance(item, LocatedRecord):
+                            yield item
+                if number >= last:
+                    return
+        return
     for item in iter_csv_records(_lines(path), screen.contract):
-        if isinstance(item, LocatedRecord):
+        if isinstance(item, LocatedRecord) and item.index in indexes:
             yield item

@@ -23,7 +23,13 @@ from kontrak.fast.batch import Outcome, RecordScreen, key_count
 from kontrak.readers.base import LocatedRecord
 from kontrak.readers.json_text import find_duplicate_keys, loads_json
 
-__all__ = ["NotAnArrayError", "check_json_array", "element_item", "iter_array_elements"]
+__all__ = [
+    "NotAnArrayError",
+    "check_json_array",
+    "element_item",
+    "elements_at",
+    "iter_array_elements",
+]
 
 _CHUNK = 8 << 20
 _MAX_ELEMENT = 64 << 20
@@ -180,3 +186,17 @@ def _flush(
     screen.clean(records, indexes, [0] * len(records), item_of, outcome)
     records.clear()
     indexes.clear()
+
+
+def elements_at(path: Path, indexes: set[int]) -> Iterator[LocatedRecord]:
+    """Read the elements at ``indexes`` again, as the reference reader has them.
+
+    Raises:
+        NotAnArrayError: the file is not a plain array of objects.
+    """
+    last = max(indexes, default=-1)
+    for index, (piece, _) in enumerate(iter_array_elements(path)):
+        if index in indexes:
+            yield element_item(piece, index)
+        if index >= last:
+            return

@@ -29,8 +29,6 @@ ScreenBuilder = Callable[[Mapping[str, Any], dt.date], pl.Expr]
 _TEXT_TYPES = frozenset({"string", "null"})
 _TOLERANCE = 0.0009  # below the rule's 0.001 by more than float error on 9-character decimals
 _MAX_DECIMAL_CHARS = 9
-_INTEGER = r"^[0-9]{1,9}$"
-_DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
 
 
 def _absent(column: pl.Expr) -> pl.Expr:
@@ -56,20 +54,22 @@ def _days_in_month(year: pl.Expr, month: pl.Expr) -> pl.Expr:
 def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
     value = pl.col(str(args["field"]))
     mode = str(args.get("mode", "pns-or-pppk"))
-    year, month, day = _int(value, 0, 4), _int(value, 4, 2), _int(value, 6, 2)
-    born_valid = (
+    head = value.str.slice(0, 14).cast(pl.Int64, strict=False)  # YYYYMMDD + YYYY + MM
+    year, month, day = head // 10**10, (head // 10**8) % 100, (head // 10**6) % 100
+    appointed, two = (head // 100) % 10000, head % 100
+    born_ok = (
         (year >= EARLIEST_BIRTH_YEAR)
         & month.is_between(1, 12)
         & (day >= 1)
         & (day <= _days_in_month(year, month))
+        & ((head // 10**6) <= _date_number(today))
     )
-    born_ok = born_valid & ((year * 10000 + month * 100 + day) <= _date_number(today))
-    appointed, two = _int(value, 8, 4), _int(value, 12, 2)
     pns_ok = two.is_between(1, 12) if mode != "pppk" else pl.lit(value=False)
     pppk_ok = (appointed >= PPPK_FIRST_YEAR) if mode != "pns" else pl.lit(value=False)
     appointment_ok = (appointed <= today.year + 1) & (pns_ok | pppk_ok) & (appointed >= year)
-    sex_ok = value.str.slice(14, 1).is_in(["1", "2"])
-    sequence_ok = value.str.slice(15, 3) != "000"
+    tail = value.str.slice(14, 4)
+    sex_ok = tail.str.starts_with("1") | tail.str.starts_with("2")
+    sequence_ok = ~tail.str.ends_with("000")
     sound = value.str.contains(r"^[0-9]{18}$") & born_ok & appointment_ok & sex_ok & sequence_ok
     return _absent(value) | sound.fill_null(value=False)
 
@@ -86,26 +86,25 @@ def _flags_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
 
 
 def _months_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
+    """Where Python reads an integer (``parse_int``), polars reads the same one or null."""
     columns = [pl.col(str(args[k])) for k in ("start-month", "start-year", "end-month", "end-year")]
     any_absent = pl.any_horizontal([_absent(c) for c in columns])
-    all_plain = pl.all_horizontal([c.str.contains(_INTEGER) for c in columns])
     sm, sy, em, ey = (c.cast(pl.Int64, strict=False) for c in columns)
     ordered = (sy < ey) | ((sy == ey) & (sm <= em))
-    return (any_absent | (all_plain & ordered)).fill_null(value=False)
+    return (any_absent | ordered).fill_null(value=False)
 
 
 def _sum_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
+    """Where Python reads a decimal (``parse_decimal``), polars reads the same number or null."""
     parts = [pl.col(str(p)) for p in args["parts"]]
     total = pl.col(str(args["total"]))
     columns = [*parts, total]
     any_absent = pl.any_horizontal([_absent(c) for c in columns])
-    plain = pl.all_horizontal(
-        [c.str.contains(_DECIMAL) & (c.str.len_chars() <= _MAX_DECIMAL_CHARS) for c in columns]
-    )
-    difference = pl.sum_horizontal([p.cast(pl.Float64, strict=False) for p in parts]) - total.cast(
-        pl.Float64, strict=False
-    )
-    return (any_absent | (plain & (difference.abs() <= _TOLERANCE))).fill_null(value=False)
+    short = pl.all_horizontal([c.str.len_bytes() <= _MAX_DECIMAL_CHARS for c in columns])
+    numbers = [c.cast(pl.Float64, strict=False) for c in parts]
+    difference = pl.sum_horizontal(numbers) - total.cast(pl.Float64, strict=False)
+    close = (difference.abs() <= _TOLERANCE) & pl.all_horizontal([n.is_not_null() for n in numbers])
+    return (any_absent | (short & close)).fill_null(value=False)
 
 
 SCREENS: dict[str, ScreenBuilder] = {

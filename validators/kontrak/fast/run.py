@@ -155,33 +155,32 @@ def _check(
 
 # ------------------------------------------------------------- primary keys
 def _records_again(
-    fmt: str, path: Path, screen: RecordScreen, indexes: dict[int, int]
+    fmt: str, path: Path, screen: RecordScreen, outcome: Outcome, lines: dict[int, int]
 ) -> Iterator[LocatedRecord]:
-    """The records at ``indexes`` (index → line), read again the reference way, in order."""
+    """The records at the indexes of ``lines`` (index → line), read again, in file order."""
+    indexes = set(lines)
     if fmt == "jsonl":
-        yield from jsonl_fast.jsonl_items_at(path, {line: i for i, line in indexes.items()})
-        return
-    items: Iterable[LocatedRecord | InputProblem]
-    if fmt == "csv":
-        items = csv_fast.csv_items(path, screen)
-    elif fmt == "xlsx":
-        items = iter_excel_records(path, screen.contract)
+        yield from jsonl_fast.jsonl_items_at(path, {line: i for i, line in lines.items()})
+    elif fmt == "csv":
+        yield from csv_fast.csv_records_at(path, screen, indexes, outcome.aligned)
+    elif fmt == "json":
+        try:
+            yield from json_fast.elements_at(path, indexes)
+        except json_fast.NotAnArrayError:
+            yield from _located(iter_json_document(path.read_bytes()), indexes)
     else:
-        items = _json_items(path)
-    last = max(indexes)
+        yield from _located(iter_excel_records(path, screen.contract), indexes)
+
+
+def _located(
+    items: Iterable[LocatedRecord | InputProblem], indexes: set[int]
+) -> Iterator[LocatedRecord]:
+    last = max(indexes, default=-1)
     for item in items:
         if isinstance(item, LocatedRecord) and item.index in indexes:
             yield item
             if item.index >= last:
                 return
-
-
-def _json_items(path: Path) -> Iterator[LocatedRecord | InputProblem]:
-    try:
-        for index, (piece, _) in enumerate(json_fast.iter_array_elements(path)):
-            yield json_fast.element_item(piece, index)
-    except json_fast.NotAnArrayError:
-        yield from iter_json_document(path.read_bytes())
 
 
 def _key_violations(
@@ -190,11 +189,11 @@ def _key_violations(
     candidates = outcome.keys.candidates()
     if not candidates.height:
         return []
-    indexes = dict(zip(candidates["index"].to_list(), candidates["line"].to_list(), strict=True))
+    lines = dict(zip(candidates["index"].to_list(), candidates["line"].to_list(), strict=True))
     checker = RecordChecker(screen.contract, show_values=show_values)
     violations: list[Violation] = []
     try:
-        for item in _records_again(fmt, path, screen, indexes):
+        for item in _records_again(fmt, path, screen, outcome, lines):
             violations.extend(checker.dataset_violations(item, screen.file))
     except UnreadableInputError:
         pass  # every candidate comes before the point where the file became unreadable
