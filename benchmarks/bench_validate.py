@@ -187,7 +187,9 @@ def _measure_here(engine: str, path: Path) -> None:
         records, violations = report.records, report.total
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"records": records, "seconds": seconds, "violations": violations, "rss": peak}))
+    print(
+        json.dumps({"records": records, "seconds": seconds, "violations": violations, "rss": peak})
+    )
 
 
 def _plain_jsonschema(path: Path) -> tuple[int, int]:
@@ -235,7 +237,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--baseline-records", type=int, default=50_000)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kontrak-bench"))
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kontrak-bench"
+    )
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--skip-baselines", action="store_true")
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
