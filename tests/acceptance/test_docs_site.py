@@ -53,3 +53,10 @@ def test_pages_exist_in_both_languages(site: Path) -> None:
     assert "The agreement in brief" in english
     dataset = site / "datasets/riwayat-angka-kredit/1.0.0/index.html"
     assert "bulanMulaiPenailan" in dataset.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_report_schema_is_served_at_its_id(site: Path) -> None:
+    served = site / "schemas/report.schema.json"
+    uri = json.loads(served.read_text(encoding="utf-8"))["$id"]
+    assert uri == "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"

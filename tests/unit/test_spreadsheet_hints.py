@@ -37,6 +37,7 @@ def _finding(code: str, field: str, value: str, **ctx: str) -> Finding:
         ("kreditBaruTotal", "37,5", "pattern-mismatch", "decimal-comma"),
         ("kreditBaruTotal", "1.234,5", "pattern-mismatch", "decimal-comma"),
         ("pnsId", "123", "pattern-mismatch", "leading-zeros-lost"),
+        ("nipBaru", "19840314200912298", "pattern-mismatch", "pattern-mismatch"),  # a typo
         ("pnsId", "12A", "pattern-mismatch", "pattern-mismatch"),
         ("kreditBaruTotal", "37,5,1", "pattern-mismatch", "pattern-mismatch"),
         ("nomorSk", "x" * 101, "too-long", "too-long"),

@@ -45,6 +45,8 @@ class Report:
     counts_by_code: Counter[str] = field(default_factory=Counter)
     counts_by_severity: Counter[str] = field(default_factory=Counter)
     counts_by_file: Counter[str] = field(default_factory=Counter)
+    counts_by_file_code: Counter[tuple[str, str]] = field(default_factory=Counter)
+    counts_by_file_severity: Counter[tuple[str, str]] = field(default_factory=Counter)
     max_violations: int | None = None
 
     def add(self, violation: Violation) -> None:
@@ -57,6 +59,8 @@ class Report:
         self.counts_by_code[violation.code] += 1
         self.counts_by_severity[violation.severity] += 1
         self.counts_by_file[violation.file] += 1
+        self.counts_by_file_code[violation.file, violation.code] += 1
+        self.counts_by_file_severity[violation.file, violation.severity] += 1
         self.violations.append(violation)
         if self.max_violations is not None and len(self.violations) > 2 * self.max_violations:
             self._trim()
@@ -75,6 +79,16 @@ class Report:
     def truncated(self) -> bool:
         """Whether ``--max-errors`` left violations off the list."""
         return self.total > len(self.violations)
+
+    def file_codes(self, path: str) -> dict[str, int]:
+        """Violations of one file by code (complete, whatever the cap)."""
+        return {
+            code: n for (name, code), n in sorted(self.counts_by_file_code.items()) if name == path
+        }
+
+    def file_severities(self, path: str) -> dict[str, int]:
+        """Violations of one file by severity (complete, whatever the cap)."""
+        return {sev: n for (name, sev), n in self.counts_by_file_severity.items() if name == path}
 
     @property
     def records(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from kontrak.cli.options import Lang, LangOption, OutputFile, reports_tool_errors, write_output
+from kontrak.cli.progress_bar import progress_for
 from kontrak.reporters import REPORTERS
 from kontrak.validation import ValidateOptions, validate
 
@@ -20,6 +22,16 @@ class ReportFormat(StrEnum):
 
     text = "text"
     json = "json"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+
+
+class Engine(StrEnum):
+    """Validation engines: same findings, different speed."""
+
+    fast = "fast"
+    reference = "reference"
 
 
 class FailOn(StrEnum):
@@ -35,6 +47,7 @@ class InputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @reports_tool_errors
@@ -50,11 +63,19 @@ def validate_command(
         list[Path],
         typer.Argument(
             metavar="PATH...",
-            help="Berkas JSON (record, array, amplop SIASN), JSON Lines (.jsonl) atau CSV.",
+            help="Berkas JSON (record, array, amplop SIASN), JSON Lines (.jsonl), CSV atau "
+            "Excel (.xlsx).",
         ),
     ],
     report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Format laporan / report format.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format laporan / report format: text, json (skema: "
+            "https://lan-bkn.github.io/kontrak/schemas/report.schema.json), junit, sarif "
+            "(2.1.0), github (anotasi workflow / workflow annotations).",
+        ),
     ] = ReportFormat.text,
     output: OutputFile = None,
     lang: LangOption = Lang.id,
@@ -81,6 +102,23 @@ def validate_command(
         InputFormat | None,
         typer.Option("--input-format", help="Paksa format masukan / force the input format."),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="Mesin validasi / validation engine: fast (bawaan / default) atau reference "
+            "(python-jsonschema per record; temuan sama, lebih lambat / same findings, slower).",
+        ),
+    ] = Engine.fast,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Proses untuk JSON Lines besar (bawaan: 2 bila berkas besar) / processes for "
+            "large JSON Lines files (default: 2 when the file is large).",
+        ),
+    ] = None,
 ) -> None:
     """Validasi berkas terhadap kontrak dataset / validate files against a dataset contract.
 
@@ -91,6 +129,9 @@ def validate_command(
         max_errors=max_errors,
         fail_on=fail_on.value,
         input_format=input_format.value if input_format else None,
+        engine=engine.value,
+        workers=workers,
+        progress=progress_for(sys.stderr),
     )
     report = validate(dataset, paths, options)
     write_output(REPORTERS[report_format.value](report, lang.value), output)

@@ -105,8 +105,29 @@ def _fits(spec: FieldSpec, text: str) -> bool:
     return maximum is None or len(text) <= int(maximum)
 
 
-def _zero_padded_fits(spec: FieldSpec, text: str) -> bool:
-    return any(_fits(spec, "0" * pad + text) for pad in range(1, _MAX_PADDED - len(text) + 1))
+def _rules_accept(contract: Contract, name: str, value: str) -> bool:
+    """Whether the domain rules that read field ``name`` find nothing wrong with ``value``."""
+    from kontrak.rules import RULES  # noqa: PLC0415 - rules import the engine's Finding
+
+    record = {name: value}
+    for spec in contract.rules:
+        rule = RULES[spec.rule]
+        if name in rule.fields_of(spec.args) and any(True for _ in rule.check(record, spec.args)):
+            return False
+    return True
+
+
+def _zero_padded_fits(contract: Contract, spec: FieldSpec, text: str) -> bool:
+    """Whether leading zeros make ``text`` a value the field and its domain rules accept.
+
+    The rules matter for codes with an inner structure: a 17-digit NIP becomes 18 digits with a
+    leading zero, but no NIP starts with a zero (it begins with a birth year).
+    """
+    for pad in range(1, _MAX_PADDED - len(text) + 1):
+        candidate = "0" * pad + text
+        if _fits(spec, candidate):
+            return _rules_accept(contract, spec.name, candidate)
+    return False
 
 
 def _decimal_point_fits(spec: FieldSpec, text: str) -> bool:
@@ -131,7 +152,7 @@ def _hint(finding: Finding, contract: Contract) -> tuple[str, dict[str, Any]] | 
         return None
     if _DECIMAL_COMMA.fullmatch(text) and _decimal_point_fits(spec, text):
         return "decimal-comma", {}
-    if _DIGITS.fullmatch(text) and _zero_padded_fits(spec, text):
+    if _DIGITS.fullmatch(text) and _zero_padded_fits(contract, spec, text):
         return "leading-zeros-lost", {"expected": finding.ctx.get("expected", "?")}
     return None
 

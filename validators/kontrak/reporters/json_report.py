@@ -8,9 +8,16 @@ from typing import Any
 from kontrak.report import Report
 from kontrak.violation import Violation
 
-__all__ = ["REPORT_FORMAT_VERSION", "render_json", "report_to_dict", "violation_to_dict"]
+__all__ = [
+    "REPORT_FORMAT_VERSION",
+    "REPORT_SCHEMA_URI",
+    "render_json",
+    "report_to_dict",
+    "violation_to_dict",
+]
 
 REPORT_FORMAT_VERSION = "1"
+REPORT_SCHEMA_URI = "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"
 
 
 def violation_to_dict(violation: Violation, lang: str = "id") -> dict[str, Any]:
@@ -38,6 +45,7 @@ def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
     from kontrak import __version__  # noqa: PLC0415 - avoids an import cycle at load time
 
     return {
+        "$schema": REPORT_SCHEMA_URI,
         "format": REPORT_FORMAT_VERSION,
         "tool": {"name": "kontrak", "version": __version__},
         "dataset": report.dataset,
@@ -66,6 +74,8 @@ def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
                 "size": f.size,
                 "records": f.records,
                 "readable": f.readable,
+                "violations": report.counts_by_file.get(f.path, 0),
+                "by_code": report.file_codes(f.path),
             }
             for f in report.files
         ],

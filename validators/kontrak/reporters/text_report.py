@@ -1,13 +1,22 @@
-"""The terminal report: violations grouped by file, one line each, then a summary."""
+"""The terminal report: per file, violations in file order, then counts; a summary table at the end.
+
+A file's list shows at most :data:`SHOWN_PER_CODE` violations of each code (the rest are counted
+on one line), so a file with thousands of the same mistake stays readable; ``--format json``
+lists them all. Every count is complete, also when ``--max-errors`` shortened the list.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
+from kontrak.error_catalog import error_code
 from kontrak.report import FileResult, Report
 from kontrak.violation import Violation
 
-__all__ = ["location_text", "render_text"]
+__all__ = ["SHOWN_PER_CODE", "format_count", "location_text", "render_text"]
+
+SHOWN_PER_CODE = 20
 
 _WORDS = {
     "id": {
@@ -26,10 +35,17 @@ _WORDS = {
         "row": "baris",
         "line": "baris",
         "column": "kolom",
-        "shown": "ditampilkan",
+        "shown": "dicantumkan",
         "of": "dari",
         "unread": "tidak terbaca",
         "ok": "tidak ada pelanggaran",
+        "more": "lagi dengan kode",
+        "see_json": "semua tercantum dengan --format json",
+        "capped": "daftar dipotong oleh --max-errors",
+        "code": "kode",
+        "count": "jumlah",
+        "title": "judul",
+        "in_file": "dalam berkas ini",
     },
     "en": {
         "contract": "contract",
@@ -51,8 +67,21 @@ _WORDS = {
         "of": "of",
         "unread": "not readable",
         "ok": "no violations",
+        "more": "more with code",
+        "see_json": "all listed with --format json",
+        "capped": "list cut by --max-errors",
+        "code": "code",
+        "count": "count",
+        "title": "title",
+        "in_file": "in this file",
     },
 }
+
+
+def format_count(number: int, lang: str = "id") -> str:
+    """A count with thousands separators as the language writes them (1.234 / 1,234)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang != "en" else text
 
 
 def location_text(violation: Violation, lang: str = "id") -> str:
@@ -71,12 +100,14 @@ def location_text(violation: Violation, lang: str = "id") -> str:
     return " ".join(parts) or "—"
 
 
-def _file_heading(result: FileResult, words: dict[str, str]) -> str:
-    if not result.readable:
+def _file_heading(result: FileResult, words: dict[str, str], lang: str) -> str:
+    if not result.readable and result.sha256 is None:
         return f"{result.path}  ({words['unread']})"
     digest = (result.sha256 or "")[:12]
+    state = f", {words['unread']}" if not result.readable else ""
+    records = format_count(result.records, lang)
     return (
-        f"{result.path}  ({result.format}, {result.records} {words['records']}, sha256 {digest}…)"
+        f"{result.path}  ({result.format}, {records} {words['records']}, sha256 {digest}…{state})"
     )
 
 
@@ -93,6 +124,39 @@ def _violation_line(violation: Violation, lang: str, words: dict[str, str]) -> s
     return line
 
 
+def _severity_counts(counts: dict[str, int], words: dict[str, str], lang: str) -> str:
+    return (
+        f"{format_count(counts.get('error', 0), lang)} {words['errors']}, "
+        f"{format_count(counts.get('warning', 0), lang)} {words['warnings']}, "
+        f"{format_count(counts.get('info', 0), lang)} {words['infos']}"
+    )
+
+
+def _file_section(
+    report: Report, result: FileResult, listed: list[Violation], lang: str, words: dict[str, str]
+) -> list[str]:
+    out = [_file_heading(result, words, lang)]
+    codes = report.file_codes(result.path)
+    if not codes:
+        out.append(f"  ✓ {words['ok']}")
+        return out
+    shown: Counter[str] = Counter()
+    for violation in listed:
+        shown[violation.code] += 1
+        if shown[violation.code] <= SHOWN_PER_CODE:
+            out.append(_violation_line(violation, lang, words))
+    for code, total in codes.items():
+        hidden = total - min(shown[code], SHOWN_PER_CODE)
+        if hidden > 0:
+            out.append(
+                f"  … {format_count(hidden, lang)} {words['more']} {code} ({words['see_json']})"
+            )
+    counts = _severity_counts(report.file_severities(result.path), words, lang)
+    by_code = ", ".join(f"{code} {format_count(n, lang)}" for code, n in codes.items())
+    out.append(f"  {words['in_file']}: {counts} — {by_code}")
+    return out
+
+
 def render_text(report: Report, lang: str = "id") -> str:
     """Render the report for a terminal."""
     words = _WORDS["en" if lang == "en" else "id"]
@@ -103,22 +167,25 @@ def render_text(report: Report, lang: str = "id") -> str:
     ]
     by_file = {f: list(vs) for f, vs in groupby(report.violations, key=lambda v: v.file)}
     for result in report.files:
-        out.append(_file_heading(result, words))
-        listed = by_file.get(result.path, [])
-        out += [_violation_line(v, lang, words) for v in listed]
-        if not listed and not report.counts_by_file.get(result.path):
-            out.append(f"  ✓ {words['ok']}")
+        out += _file_section(report, result, by_file.get(result.path, []), lang, words)
         out.append("")
-    counts = report.counts_by_severity
+    records = format_count(report.records, lang)
+    severities = _severity_counts(dict(report.counts_by_severity), words, lang)
+    files = format_count(len(report.files), lang)
     out.append(
-        f"{words['summary']}: {len(report.files)} {words['files']}, {report.records} "
-        f"{words['records']}, {counts.get('error', 0)} {words['errors']}, "
-        f"{counts.get('warning', 0)} {words['warnings']}, {counts.get('info', 0)} {words['infos']}"
+        f"{words['summary']}: {files} {words['files']}, {records} {words['records']}, {severities}"
     )
-    for code, count in sorted(report.counts_by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append(f"  {code:<28} {count}")
+    ranked = sorted(report.counts_by_code.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked:
+        width = max(len(code) for code, _ in ranked)
+        out.append(f"  {words['code']:<{width}}  {words['count']:>9}  {words['title']}")
+        for code, count in ranked:
+            title = error_code(code).title(lang)
+            out.append(f"  {code:<{width}}  {format_count(count, lang):>9}  {title}")
     if report.truncated:
-        out.append(f"  ({words['shown']} {len(report.violations)} {words['of']} {report.total})")
+        listed = format_count(len(report.violations), lang)
+        total = format_count(report.total, lang)
+        out.append(f"  ({words['shown']} {listed} {words['of']} {total}: {words['capped']})")
     verdict = "unreadable" if report.unreadable else ("valid" if report.valid else "invalid")
     out.append(f"{words[verdict]} (exit {report.exit_code})")
     return "\n".join(out) + "\n"

@@ -1,0 +1,223 @@
+"""Every report format, as CI jobs read them: valid SARIF, JUnit, annotations, JSON by its schema.
+
+The options that shape a report (--lang, --fail-on, --max-errors, --output) work the same in
+every format: the list is capped, the counts are not.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
+from tests.conftest import REPO, SAMPLES
+from typer.testing import CliRunner
+
+from kontrak.catalog import load_catalog
+from kontrak.cli import app
+from kontrak.contract import load_contract
+from kontrak.reporters import REPORTERS
+from kontrak.reporters.github_report import escape_data, escape_property
+from kontrak.reporters.json_report import report_to_dict
+from kontrak.reporters.text_report import SHOWN_PER_CODE
+from kontrak.samples import iter_sample_cases
+from kontrak.validation import ValidateOptions, validate_with_contract
+
+RUNNER = CliRunner()
+CASES = list(iter_sample_cases(SAMPLES, load_catalog(REPO / "contracts")))
+SARIF = Draft4Validator(json.loads((REPO / "tests/data/sarif-schema-2.1.0.json").read_text()))
+REPORT_SCHEMA = json.loads((REPO / "docs/schemas/report.schema.json").read_text())
+REPORT = Draft202012Validator(REPORT_SCHEMA, format_checker=FormatChecker())
+LAN = SAMPLES / "riwayat-angka-kredit/1.0.0"
+CONTRACT = load_contract("riwayat-angka-kredit@1.0.0")
+HEADER = (
+    "idSipka,nipBaru,id,pnsId,rwJabatanId,nomorSk,tanggalSk,bulanMulaiPenailan,"
+    "tahunMulaiPenailan,bulanSelesaiPenailan,tahunSelesaiPenailan,kreditUtamaBaru,"
+    "kreditPenunjangBaru,kreditBaruTotal,isAngkaKreditPertama,isIntegrasi,isKonversi"
+)
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = RUNNER.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def _many_errors(tmp_path: Path, count: int = SHOWN_PER_CODE + 15) -> Path:
+    rows = [
+        f"AK-{i},1.98403E+17,,,,SK {i},20-01-2024,1,2023,12,2023,20,5,25,0,0,1"
+        for i in range(count)
+    ]
+    path = tmp_path / "banyak.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _all_reports() -> list[tuple[str, Any]]:
+    reports = []
+    for case in CASES:
+        contract = load_contract(case.spec)
+        for lang in ("id", "en"):
+            reports.append((f"{case.path.name}-{lang}", (contract, [case.path], lang)))
+    return reports
+
+
+@pytest.mark.parametrize(
+    ("name", "setup"), _all_reports(), ids=lambda x: x if isinstance(x, str) else ""
+)
+def test_json_and_sarif_reports_of_every_sample_are_valid(name: str, setup: Any) -> None:
+    contract, paths, lang = setup
+    report = validate_with_contract(contract, paths)
+    data = json.loads(REPORTERS["json"](report, lang))
+    errors = [f"{e.json_path}: {e.message}" for e in REPORT.iter_errors(data)]
+    assert not errors, errors
+    sarif = json.loads(REPORTERS["sarif"](report, lang))
+    errors = [f"{e.json_path}: {e.message}" for e in SARIF.iter_errors(sarif)]
+    assert not errors, errors
+    assert len(sarif["runs"][0]["results"]) == len(report.violations)
+
+
+def test_unreadable_and_capped_reports_follow_their_schemas(tmp_path: Path) -> None:
+    paths = [tmp_path / "tidak-ada.json", tmp_path, _many_errors(tmp_path)]
+    report = validate_with_contract(CONTRACT, paths, ValidateOptions(max_errors=3))
+    assert report.truncated
+    assert not list(REPORT.iter_errors(json.loads(REPORTERS["json"](report, "en"))))
+    sarif = json.loads(REPORTERS["sarif"](report, "en"))
+    assert not list(SARIF.iter_errors(sarif))
+    assert sarif["runs"][0]["properties"]["violations"] == report.total
+    assert len(sarif["runs"][0]["results"]) == 3
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_locates_rows_and_pointers_and_hashes_files() -> None:
+    paths = [
+        LAN / "invalid/lan/row-4.tanggalSk.date-retyped.csv",
+        LAN / "invalid/lan/0.tanggalSk.invalid-date.json",
+    ]
+    report = validate_with_contract(CONTRACT, paths)
+    run_ = json.loads(REPORTERS["sarif"](report, "en"))["runs"][0]
+    results = {r["ruleId"]: r for r in run_["results"]}
+    row = results["date-retyped"]["locations"][0]
+    assert row["physicalLocation"]["region"] == {"startLine": 4}
+    assert row["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "row-4.tanggalSk.date-retyped.csv"
+    )
+    pointer = results["invalid-date"]["locations"][0]
+    assert "region" not in pointer["physicalLocation"]
+    assert pointer["logicalLocations"][0]["fullyQualifiedName"] == "/0/tanggalSk"
+    assert all(len(a["hashes"]["sha-256"]) == 64 for a in run_["artifacts"])
+    rule = next(r for r in run_["tool"]["driver"]["rules"] if r["id"] == "date-retyped")
+    assert rule["helpUri"].endswith("/en/galat/#date-retyped")
+
+
+def test_junit_counts_failures_and_errors(tmp_path: Path) -> None:
+    paths = [
+        LAN / "valid/lan/pak-2024s1.csv",
+        _many_errors(tmp_path, 3),
+        tmp_path / "tidak-ada.csv",
+    ]
+    code, out = run("validate", "riwayat-angka-kredit", *paths, "-f", "junit", "--lang", "en")
+    assert code == 2
+    root = ET.fromstring(out)
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [str(p) for p in paths]
+    valid, invalid, missing = suites
+    assert (valid.get("tests"), valid.get("failures")) == ("1", "0")
+    assert invalid.get("failures") == "3"
+    failure = invalid.find("testcase/failure")
+    assert failure is not None
+    assert failure.get("type") == "number-as-scientific"
+    assert missing.get("errors") == "1"
+    assert root.get("failures") == "3"
+    properties = {p.get("name"): p.get("value") for p in invalid.iter("property")}
+    assert properties["violations"] == "3"
+    assert len(properties["sha256"] or "") == 64
+
+
+def test_junit_warnings_pass_unless_fail_on_warning() -> None:
+    path = LAN / "invalid/lan/0.kreditBaruTotal.credit-sum-mismatch.json"
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "junit")
+    assert code == 0
+    assert ET.fromstring(out).get("failures") == "0"
+    assert "credit-sum-mismatch" in out
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "junit", "--fail-on", "warning")
+    assert code == 1
+    assert ET.fromstring(out).get("failures") == "1"
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    path = LAN / "invalid/lan/row-4.tanggalSk.date-retyped.csv"
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "github", "--lang", "en")
+    assert code == 1
+    first, summary = out.strip().splitlines()
+    assert re.fullmatch(
+        r"::error file=[^,]+\.csv,line=4,title=kontrak date-retyped · row 4%2C column tanggalSk::.+",
+        first,
+    )
+    assert "%0A" not in first
+    assert summary.startswith("kontrak validate riwayat-angka-kredit@1.0.0: invalid (exit 1)")
+    warning = LAN / "invalid/lan/0.kreditBaruTotal.credit-sum-mismatch.json"
+    _, out = run("validate", "riwayat-angka-kredit", warning, "-f", "github")
+    assert out.startswith("::warning file=")
+    assert "(#/0/kreditBaruTotal)" in out
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50%\nnext\r") == "50%25%0Anext%0D"
+    assert escape_property("a,b:c") == "a%2Cb%3Ac"
+
+
+def test_text_report_groups_and_summarises(tmp_path: Path) -> None:
+    path = _many_errors(tmp_path)
+    code, out = run("validate", "riwayat-angka-kredit", path, "--lang", "en")
+    assert code == 1
+    assert out.count("[error number-as-scientific]") == SHOWN_PER_CODE
+    assert "… 15 more with code number-as-scientific" in out
+    assert "in this file: 35 errors, 0 warnings, 0 info — number-as-scientific 35" in out
+    assert re.search(r"number-as-scientific\s+35\s+Number turned into scientific notation", out)
+    assert out.rstrip().endswith("INVALID (exit 1)")
+    _, out_id = run("validate", "riwayat-angka-kredit", path)
+    assert "… 15 lagi dengan kode number-as-scientific" in out_id
+
+
+def test_thousands_are_written_as_each_language_writes_them() -> None:
+    from kontrak.reporters.text_report import format_count
+
+    assert format_count(1234567, "id") == "1.234.567"
+    assert format_count(1234567, "en") == "1,234,567"
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_max_errors_caps_the_list_but_not_the_counts(fmt: str, tmp_path: Path) -> None:
+    path = _many_errors(tmp_path)
+    output = tmp_path / f"laporan.{fmt}"
+    code, out = run(
+        "validate", "riwayat-angka-kredit", path, "-f", fmt, "--max-errors", "4", "-o", output
+    )
+    assert code == 1
+    assert out == ""
+    text = output.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(text)
+        assert (data["summary"]["violations"], len(data["violations"])) == (35, 4)
+    elif fmt == "sarif":
+        run_ = json.loads(text)["runs"][0]
+        assert (run_["properties"]["violations"], len(run_["results"])) == (35, 4)
+    elif fmt == "junit":
+        root = ET.fromstring(text)
+        assert root.get("failures") == "4"
+        assert any(p.get("value") == "35" for p in root.iter("property"))
+    elif fmt == "github":
+        assert text.count("::error") == 4
+        assert "4 of 35 annotated" in text
+    else:
+        assert "listed 4 of 35" in text.replace("dicantumkan 4 dari 35", "listed 4 of 35")
+
+
+def test_report_schema_is_published_with_the_report_uri() -> None:
+    assert REPORT_SCHEMA["$id"] == "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"
+    report = validate_with_contract(CONTRACT, [LAN / "valid/lan/pak-2024s1.json"])
+    assert report_to_dict(report)["$schema"] == REPORT_SCHEMA["$id"]

@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one annotation per listed violation, then a summary.
+
+``::error file=…,line=…,title=…::message`` puts the violation on the file and line in a pull
+request (``warning`` and ``notice`` for the lower severities). Values are escaped as the
+workflow-command syntax requires; a JSON Pointer goes into the message when there is no line.
+"""
+
+from __future__ import annotations
+
+from kontrak.report import Report
+from kontrak.reporters.text_report import format_count, location_text
+from kontrak.violation import Violation
+
+__all__ = ["escape_data", "escape_property", "render_github"]
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow-command message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow-command property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(violation: Violation, lang: str) -> str:
+    properties = [f"file={escape_property(violation.file)}"]
+    line = violation.line or violation.row
+    if line is not None:
+        properties.append(f"line={line}")
+    title = f"kontrak {violation.code} · {location_text(violation, lang)}"
+    properties.append(f"title={escape_property(title)}")
+    message = violation.message(lang)
+    if violation.pointer and line is None:
+        message += f" (#{violation.pointer})"
+    if violation.value is not None:
+        message += f" [{violation.value}]"
+    command = _COMMANDS[violation.severity]
+    return f"::{command} {','.join(properties)}::{escape_data(message)}"
+
+
+def render_github(report: Report, lang: str = "id") -> str:
+    """Render the report as GitHub Actions annotations and a plain summary."""
+    out = [_annotation(v, lang) for v in report.violations]
+    counts = report.counts_by_severity
+    verdict = "unreadable" if report.unreadable else ("valid" if report.valid else "invalid")
+    summary = (
+        f"kontrak validate {report.dataset}@{report.version}: {verdict} (exit {report.exit_code}); "
+        f"{format_count(report.records, lang)} records, "
+        f"{format_count(counts.get('error', 0), lang)} errors, "
+        f"{format_count(counts.get('warning', 0), lang)} warnings, "
+        f"{format_count(counts.get('info', 0), lang)} info"
+    )
+    if report.truncated:
+        summary += f"; {len(report.violations)} of {report.total} annotated (--max-errors)"
+    out.append(summary)
+    return "\n".join(out) + "\n"
