@@ -183,6 +183,7 @@ RECORD = {
 LINE = json.dumps(RECORD)
 SPACED = json.dumps(RECORD, indent=1)
 DUPLICATE = LINE[:-1] + ', "nomorSk": "SK 2"}'
+SPACED_DUPLICATE = LINE[:-1] + ', "nomorSk" : "SK 2"}'  # no ": in the text for the repeat
 ESCAPED = LINE.replace('"SK 1"', '"SK \\"1\\": 2, x"')
 BRACES = LINE.replace('"SK 1"', '"SK }, {1}]"')
 NESTED = (
@@ -194,6 +195,8 @@ EDGE_FILES: dict[str, bytes] = {
     "blank-lines.jsonl": f"\n{LINE}\n   \n\r\n{LINE}\r\n{LINE}".encode(),
     "bom.jsonl": ("\ufeff" + LINE + "\n" + LINE + "\n").encode(),
     "shapes.jsonl": f'{LINE}\n[]\n5\n"x"\nnull\n{{}}\n{DUPLICATE}\n{ESCAPED}\n{BRACES}\n{NESTED}\n'.encode(),
+    "spaced-duplicate.jsonl": f"{SPACED_DUPLICATE}\n".encode(),
+    "spaced-duplicate.json": f"[{SPACED_DUPLICATE}]".encode(),
     "numbers.jsonl": (LINE.replace('"SK 1"', "NaN") + "\n" + LINE.replace('"SK 1"', "1" * 30) + "\n").encode(),
     "truncated.jsonl": (LINE + "\n" + LINE[:40]).encode(),
     "only-blank.jsonl": b"\n \n\t\n",

@@ -165,7 +165,7 @@ def check_json_array(
     index = -1
     for index, (piece, value) in enumerate(iter_array_elements(path, progress)):
         outcome.records += 1
-        if piece.count(b'":') == key_count(value, containers) and gate(value):
+        if piece.count(b":") == key_count(value, containers) and gate(value):
             records.append(value)
             indexes.append(index)
             if len(records) >= _BATCH:

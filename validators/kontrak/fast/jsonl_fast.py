@@ -1,7 +1,9 @@
 """JSON Lines the fast way: one byte range of the file at a time, in any process.
 
-A line goes the fast way when ``orjson`` parses it into an object, the object has as many keys
-as the line has ``":`` (so no key is repeated), and the gate validator accepts it. Every other
+A line goes the fast way when ``orjson`` parses it into an object, the gate validator accepts
+it, and the object (with the objects inside it) has as many keys as the line has colons. Every
+key in the text is followed by a colon, so when the colons are no more than the keys that
+survived parsing, no key was repeated (a repeated key leaves one key fewer than in the text). Every other
 line is read exactly as the reference reader reads it (:func:`json_line_item`) and checked
 exactly. Byte ranges start after a newline, so they can be checked in parallel; their line and
 record numbers are local and shifted by the caller.
@@ -84,7 +86,7 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
         except decode_error:
             value = None
         if type(value) is dict and gate(value):
-            keys = raw.count(b'":')
+            keys = raw.count(b":")  # every key is followed by a colon: no repeated key
             if keys == len(value) if raw.count(b"{") == 1 else keys == key_count(value, containers):
                 records.append(value)
                 indexes.append(index)
