@@ -5,8 +5,8 @@ it, and the object (with the objects inside it) has as many keys as the line has
 key in the text is followed by a colon, so when the colons are no more than the keys that
 survived parsing, no key was repeated (a repeated key leaves one key fewer than in the text).
 Every other line is read exactly as the reference reader reads it (:func:`json_line_item`) and
-checked exactly. Byte ranges start after a newline, so they can be checked in parallel; their line and
-record numbers are local and shifted by the caller.
+checked exactly. Byte ranges start after a newline, so they can be checked in parallel; their
+line and record numbers are local and shifted by the caller.
 """
 
 from __future__ import annotations
