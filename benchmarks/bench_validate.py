@@ -10,8 +10,9 @@ a fresh process, one after the other:
 * ``frictionless validate`` with the contract's Table Schema on a prefix of the CSV file.
 
 Every engine reports all errors with their location. Printed per run: records, seconds inside
-the validation call, records per second, wall time of the whole process, peak memory (resident
-set of the process and all its children, sampled every 50 ms) and the number of violations.
+the validation call (frictionless: the whole process), records per second, wall time of the
+whole process, CPU seconds of the process and all its children, peak memory (resident set of the
+process and all its children together, sampled every 50 ms) and the number of violations.
 
 Usage (from the repository root, in the project's virtual environment)::
 
@@ -40,6 +41,7 @@ SPEC = "riwayat-angka-kredit@1.0.0"
 REPO = Path(__file__).resolve().parent.parent
 FORMATS = ("jsonl", "json", "csv")
 SAMPLE_SECONDS = 0.05
+_CHILD_CPU = [0.0]  # CPU seconds of the children already waited for
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Result:
     wall: float
     peak_mb: float
     violations: int | None
+    cpu: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -108,11 +111,13 @@ def _prefix(path: Path, fmt: str, records: int, workdir: Path) -> Path:
 
 
 # ------------------------------------------------------------ measuring
-def _tree_rss(root: int) -> int:
-    """Resident memory (bytes) of ``root`` and all its descendants."""
+def _tree_rss(root: int, cpu: dict[int, float]) -> int:
+    """Resident memory (bytes) of ``root`` and its descendants; their CPU seconds go to ``cpu``."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, float] = {}
     page = os.sysconf("SC_PAGE_SIZE")
+    hertz = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -125,6 +130,7 @@ def _tree_rss(root: int) -> int:
         pid = int(entry.name)
         parents[pid] = int(fields[1])
         rss[pid] = int(statm[1]) * page
+        ticks[pid] = (int(fields[11]) + int(fields[12])) / hertz
     total = 0
     for pid, size in rss.items():
         walk = pid
@@ -132,16 +138,19 @@ def _tree_rss(root: int) -> int:
             walk = parents[walk]
         if walk == root:
             total += size
+            cpu[pid] = max(cpu.get(pid, 0.0), ticks[pid])
     return total
 
 
-def _measure(command: list[str]) -> tuple[str, float, float]:
+def _measure(command: list[str]) -> tuple[str, float, float, float]:
+    """Run ``command``; return its output, wall seconds, peak MB and CPU seconds (whole tree)."""
+    cpu: dict[int, float] = {}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out)  # noqa: S603
         peak = 0
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, _tree_rss(process.pid, cpu))
             time.sleep(SAMPLE_SECONDS)
         wall = time.perf_counter() - started
         out.seek(0)
@@ -149,7 +158,11 @@ def _measure(command: list[str]) -> tuple[str, float, float]:
     if process.returncode not in (0, 1):
         msg = f"{command} failed with exit code {process.returncode}"
         raise RuntimeError(msg)
-    return output, wall, peak / 2**20
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    waited = children.ru_utime + children.ru_stime
+    cpu[process.pid] = max(cpu.get(process.pid, 0.0), waited - _CHILD_CPU[0])
+    _CHILD_CPU[0] = waited
+    return output, wall, peak / 2**20, sum(cpu.values())
 
 
 def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
@@ -160,17 +173,24 @@ def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
             str(frictionless), "validate", str(path), "--schema", str(schema),
             "--limit-errors", "100000000", "--json", "--trusted",
         ]  # fmt: skip
-        output, wall, peak = _measure(command)
+        output, wall, peak, cpu = _measure(command)
         report = json.loads(output)
         task = report["tasks"][0]
         count = int(task["stats"]["errors"])
         rows = int(task["stats"].get("rows", records))
-        return Result(fmt, engine, rows, wall, wall, peak, count)
+        return Result(fmt, engine, rows, wall, wall, peak, count, cpu)
     command = [sys.executable, str(Path(__file__)), "--measure", engine, str(path)]
-    output, wall, peak = _measure(command)
+    output, wall, peak, cpu = _measure(command)
     data = json.loads(output.strip().splitlines()[-1])
     return Result(
-        fmt, engine, int(data["records"]), float(data["seconds"]), wall, peak, data["violations"]
+        fmt,
+        engine,
+        int(data["records"]),
+        float(data["seconds"]),
+        wall,
+        peak,
+        data["violations"],
+        cpu,
     )
 
 
@@ -219,12 +239,13 @@ def _plain_jsonschema(path: Path) -> tuple[int, int]:
 # ------------------------------------------------------------------ report
 def _table(results: list[Result]) -> str:
     rows = [
-        "| format | engine | records | seconds | records/s | wall s | peak MB | violations |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| format | engine | records | seconds | records/s | wall s | CPU s | peak MB "
+        "| violations |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     rows += [
         f"| {r.format} | {r.engine} | {r.records:,} | {r.seconds:.2f} | {r.rate:,.0f} | "
-        f"{r.wall:.2f} | {r.peak_mb:,.0f} | "
+        f"{r.wall:.2f} | {r.cpu:.1f} | {r.peak_mb:,.0f} | "
         f"{'' if r.violations is None else f'{r.violations:,}'} |"
         for r in results
     ]
