@@ -159,7 +159,7 @@ class RecordScreen:
         texts: pl.Series | list[str | None] | None = None
         if self.columns:
             frame = pl.from_dicts(records, schema=self.columns)
-            screened = frame.select(self._selection)
+            screened = frame.lazy().select(self._selection).collect()
             if self.rules is not None:
                 flagged = (~screened.get_column("ok")).arg_true().to_list()
             if self.keys.text_only:
