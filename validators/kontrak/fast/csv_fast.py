@@ -73,7 +73,9 @@ def _plain_header(handle: BinaryIO) -> _Header | None:
 
 
 def _plain(chunk: bytes) -> bool:
-    return b'"' not in chunk and chunk.count(b"\r") == chunk.count(b"\r\n")
+    if b'"' in chunk:
+        return False
+    return b"\r" not in chunk or chunk.count(b"\r") == chunk.count(b"\r\n")
 
 
 def _read_chunk(handle: BinaryIO) -> bytes:
@@ -113,6 +115,59 @@ class _Columns:
         ]
 
 
+def _even_cells(chunk: bytes, delimiter: str, width: int, first_index: int) -> pl.DataFrame | None:
+    """The cells of a chunk whose every line has ``width`` cells, read by polars' CSV reader.
+
+    Every line has exactly ``width - 1`` delimiters when the chunk's total matches and no line
+    has more: polars refuses a line with more cells than the schema, so the total leaves no
+    room for a line with fewer. A blank line has no delimiter, so it never passes unless the
+    header has one column, which is left to the line splitter. Returns None when the chunk is
+    not like that (or not UTF-8).
+    """
+    lines = chunk.count(b"\n") + (0 if chunk.endswith(b"\n") else 1)
+    if width < 2 or chunk.count(delimiter.encode()) != (width - 1) * lines:
+        return None
+    try:
+        frame = pl.read_csv(
+            chunk,
+            has_header=False,
+            separator=delimiter,
+            quote_char=None,
+            schema={f"c{i}": pl.String for i in range(width)},
+            empty_string_is_null=False,
+        )
+    except pl.exceptions.PolarsError:
+        return None
+    if frame.height != lines:
+        return None
+    return frame.with_row_index("index", offset=first_index)
+
+
+def _split_cells(
+    chunk: bytes, delimiter: str, width: int, first_index: int
+) -> tuple[pl.DataFrame, int] | None:
+    """The lines of a plain chunk split into cells; None when it is not UTF-8."""
+    try:
+        text = pl.Series([chunk], dtype=pl.Binary).cast(pl.String)
+    except pl.exceptions.PolarsError:
+        return None
+    lines = text.str.split("\n").explode()
+    if chunk.endswith(b"\n"):
+        lines = lines.head(len(lines) - 1)
+    split = pl.col("line").str.split_exact(delimiter, max(width - 1, 0))
+    frame = (
+        pl.DataFrame({"line": lines.str.strip_suffix("\r")})
+        .with_row_index("index", offset=first_index)
+        .with_columns(
+            fields=pl.col("line").str.count_matches(delimiter, literal=True) + 1,
+            blank=pl.col("line") == "",
+            **{f"c{i}": split.struct.field(f"field_{i}") for i in range(width)},
+        )
+        .filter(~pl.col("blank"))
+    )
+    return frame, len(lines)
+
+
 def _columnar_chunk(
     screen: RecordScreen,
     columns: _Columns,
@@ -122,43 +177,35 @@ def _columnar_chunk(
     outcome: Outcome,
 ) -> int | None:
     """Check a plain chunk in polars; return its number of lines, or None if not UTF-8."""
-    try:
-        text = pl.Series([chunk], dtype=pl.Binary).cast(pl.String)
-    except pl.exceptions.PolarsError:
-        return None
-    lines = text.str.split("\n").explode()
-    if chunk.endswith(b"\n"):
-        lines = lines.head(len(lines) - 1)
     width = len(columns.header)
-    split = pl.col("line").str.split_exact(delimiter, max(width - 1, 0))
-    frame = (
-        pl.DataFrame({"line": lines.str.strip_suffix("\r")})
-        .with_row_index("index", offset=first_index)
-        .with_columns(
-            fields=pl.col("line").str.count_matches(delimiter, literal=True) + 1,
-            blank=pl.col("line") == "",
-            **{
-                name: split.struct.field(f"field_{position}")
-                for name, position in columns.positions.items()
-            },
-        )
-        .filter(~pl.col("blank"))
+    frame = _even_cells(chunk, delimiter, width, first_index)
+    if frame is not None:
+        count = frame.height
+    else:
+        split = _split_cells(chunk, delimiter, width, first_index)
+        if split is None:
+            return None
+        frame, count = split
+        sized = pl.col("fields") == width
+        for index, fields in frame.filter(~sized).select("index", "fields").iter_rows():
+            problem = InputProblem(
+                code="row-length-mismatch",
+                row=index + 2,
+                ctx={"actual": fields, "expected": width},
+            )
+            screen.problem(problem, outcome)
+        frame = frame.filter(sized)
+    frame = frame.select(
+        "index", *(pl.col(f"c{i}").alias(name) for name, i in columns.positions.items())
     )
-    sized = pl.col("fields") == width
-    for index, fields in frame.filter(~sized).select("index", "fields").iter_rows():
-        problem = InputProblem(
-            code="row-length-mismatch", row=index + 2, ctx={"actual": fields, "expected": width}
-        )
-        screen.problem(problem, outcome)
-    frame = frame.filter(sized)
     outcome.records += frame.height
     screened = frame.lazy().select(columns.first).select(columns.second).collect()
     flagged = frame.filter(~screened.get_column(_OK))
-    for row in flagged.select("index", *columns.positions).iter_rows(named=True):
+    for row in flagged.iter_rows(named=True):
         screen.exact(_record(screen, columns, row), outcome, keys=False)
     indexes = screened.get_column("index")
     outcome.keys.add(screened.get_column("key"), indexes, indexes + 2)
-    return len(lines)
+    return count
 
 
 def _record(screen: RecordScreen, columns: _Columns, row: dict[str, object]) -> LocatedRecord:
