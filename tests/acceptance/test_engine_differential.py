@@ -203,6 +203,7 @@ EDGE_FILES: dict[str, bytes] = {
     "not-utf8-mid.jsonl": (LINE + "\n").encode() * 3 + b'{"nomorSk": "\xe9"}\n' + (LINE + "\n").encode(),
     "array.json": f"[{LINE},\n  {SPACED} , {DUPLICATE},{ESCAPED},{BRACES},{NESTED}\n]\n".encode(),
     "array-bom.json": ("\ufeff [" + LINE + "]").encode(),
+    "array-open-brace-in-string.json": f"[{LINE.replace('SK 1', 'SK {{1')}, {LINE}, {NESTED}]".encode(),
     "empty-array.json": b" [ ] ",
     "array-of-scalars.json": b"[1, 2, {}]",
     "array-trailing.json": f"[{LINE}] x".encode(),

@@ -41,6 +41,7 @@ class Outcome:
         stopped: a problem that made the rest of the file unreadable (e.g. not UTF-8).
         aligned: CSV: the first ``aligned`` records each sit on one line (record index ``i`` on
             line ``i + 2``), so they can be read again by line number.
+        offsets: JSON: the records are elements of an array, kept with their byte offsets.
     """
 
     violations: list[Violation] = field(default_factory=list)
@@ -50,6 +51,7 @@ class Outcome:
     keys: KeyTable = field(default_factory=KeyTable)
     stopped: InputProblem | None = None
     aligned: int = 0
+    offsets: bool = False
 
 
 def _nested_keys(value: Any) -> int:
@@ -120,7 +122,7 @@ class RecordScreen:
 
     # ----------------------------------------------------------------- exact
     def exact(
-        self, item: LocatedRecord, outcome: Outcome, key_line: int = 0, *, keys: bool = True
+        self, item: LocatedRecord, outcome: Outcome, position: int = 0, *, keys: bool = True
     ) -> None:
         """Check one record exactly (structure, rules) and keep its key hash unless told not to."""
         outcome.violations.extend(
@@ -129,7 +131,7 @@ class RecordScreen:
         value = item.value
         text = self.keys.key_text(value) if keys and isinstance(value, dict) else None
         if text is not None:
-            outcome.keys.add_one(text, item.index, key_line)
+            outcome.keys.add_one(text, item.index, position)
 
     def problem(self, problem: InputProblem, outcome: Outcome) -> None:
         """Keep a reading problem as a violation."""
@@ -140,7 +142,7 @@ class RecordScreen:
         self,
         records: Sequence[dict[str, Any]],
         indexes: Sequence[int],
-        key_lines: Sequence[int],
+        positions: Sequence[int],
         item_of: Callable[[int], LocatedRecord],
         outcome: Outcome,
     ) -> None:
@@ -149,7 +151,7 @@ class RecordScreen:
         Args:
             records: the records.
             indexes: each record's index in the file.
-            key_lines: each record's line (JSON Lines) or 0, kept with its key hash.
+            positions: where each record is found again (see :meth:`KeyTable.add`).
             item_of: builds the located record of ``records[i]`` for the exact check.
             outcome: where violations and key hashes go.
         """
@@ -172,4 +174,4 @@ class RecordScreen:
             )
         if texts is None:
             texts = [self.keys.key_text(record) for record in records]
-        outcome.keys.add(texts, indexes, key_lines)
+        outcome.keys.add(texts, indexes, positions)

@@ -60,7 +60,7 @@ def check_items(
                     if progress is not None:
                         progress(count)
             else:
-                screen.exact(item, outcome, key_line=item.line or 0)
+                screen.exact(item, outcome, position=item.line or 0)
     except UnreadableInputError as exc:
         outcome.stopped = exc.problem
     _flush(screen, batch, outcome)

@@ -33,6 +33,7 @@ __all__ = [
 
 _CHUNK = 8 << 20
 _MAX_ELEMENT = 64 << 20
+_BALANCE_LIMIT = 1 << 20
 _BATCH = 8192
 _WHITE = frozenset(b" \t\n\r")
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*([,\]])")
@@ -45,10 +46,11 @@ class NotAnArrayError(Exception):
 class _Splitter:
     """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, offset: int = 0) -> None:
         self._handle = path.open("rb")
+        self._handle.seek(offset)
         self.buffer = b""
-        self.base = 0
+        self.base = offset
         self.position = 0
         self.eof = False
 
@@ -78,38 +80,55 @@ class _Splitter:
             if position < len(buffer) or not self.more(position):
                 return buffer[position : position + 1] if position < len(buffer) else b""
 
-    def element(self) -> tuple[bytes, dict[str, Any], bytes]:
-        """Read the object starting at ``position``; return it and the ``,`` or ``]`` after it."""
+    def element(self) -> tuple[bytes, dict[str, Any], bytes, int]:
+        """Read the object starting at ``position``.
+
+        Returns its bytes, the parsed object, the ``,`` or ``]`` after it, and its file offset.
+        Candidate ends where the braces so far do not balance are skipped without parsing; when
+        that finds no end within :data:`_BALANCE_LIMIT` bytes (braces inside strings), every
+        candidate from the start is tried.
+        """
         start = self.position
-        search = start
+        search = counted = start
+        depth = 0
+        balanced_only = True
         while True:
             match = _CANDIDATE.search(self.buffer, search)
             if match is None:
-                if len(self.buffer) - start > _MAX_ELEMENT:
-                    raise NotAnArrayError
                 search = max(start, self.buffer.rfind(b"}"))
-                if not self.more(start):
+                if self.more(start):
+                    search, counted, start = search - start, counted - start, 0
+                elif balanced_only:
+                    balanced_only, search = False, start
+                else:
                     raise NotAnArrayError
-                search -= start
-                start = 0
                 continue
             end = match.start() + 1
-            piece = self.buffer[start:end]
+            if end - start > _MAX_ELEMENT:
+                raise NotAnArrayError
+            search = end
+            if balanced_only:
+                buffer = self.buffer
+                depth += buffer.count(b"{", counted, end) - buffer.count(b"}", counted, end)
+                counted = end
+                if depth != 0:
+                    if end - start > _BALANCE_LIMIT:
+                        balanced_only, search = False, start
+                    continue
             try:
-                value = orjson.loads(piece)
+                value = orjson.loads(memoryview(self.buffer)[start:end])
             except orjson.JSONDecodeError:
-                search = end
                 continue
             if type(value) is not dict:  # pragma: no cover - "{" ... "}" parses to an object
                 raise NotAnArrayError
             self.position = match.end()
-            return piece, value, match.group(1)
+            return self.buffer[start:end], value, match.group(1), self.base + start
 
 
 def iter_array_elements(
     path: Path, progress: Callable[[int], None] | None = None
-) -> Iterator[tuple[bytes, dict[str, Any]]]:
-    """Yield the bytes and the parsed object of each element of a JSON array of objects.
+) -> Iterator[tuple[bytes, dict[str, Any], int]]:
+    """Yield the bytes, the parsed object and the file offset of each element of an array.
 
     Raises:
         NotAnArrayError: the document is not exactly an array of objects (see the module docs).
@@ -128,8 +147,8 @@ def iter_array_elements(
         while closer == b",":
             if splitter.peek() != b"{":
                 raise NotAnArrayError
-            piece, value, closer = splitter.element()
-            yield piece, value
+            piece, value, closer, offset = splitter.element()
+            yield piece, value, offset
             if progress is not None:
                 progress(splitter.base + splitter.position)
         if splitter.peek() != b"":
@@ -162,41 +181,51 @@ def check_json_array(
     containers = screen.containers
     records: list[dict[str, Any]] = []
     indexes: list[int] = []
+    offsets: list[int] = []
     index = -1
-    for index, (piece, value) in enumerate(iter_array_elements(path, progress)):
+    for index, (piece, value, offset) in enumerate(iter_array_elements(path, progress)):
         outcome.records += 1
         if piece.count(b":") == key_count(value, containers) and gate(value):
             records.append(value)
             indexes.append(index)
+            offsets.append(offset)
             if len(records) >= _BATCH:
-                _flush(screen, records, indexes, outcome)
+                _flush(screen, records, indexes, offsets, outcome)
         else:
-            screen.exact(element_item(piece, index), outcome)
-    _flush(screen, records, indexes, outcome)
+            screen.exact(element_item(piece, index), outcome, position=offset)
+    _flush(screen, records, indexes, offsets, outcome)
     outcome.items = index + 1
     return outcome
 
 
 def _flush(
-    screen: RecordScreen, records: list[dict[str, Any]], indexes: list[int], outcome: Outcome
+    screen: RecordScreen,
+    records: list[dict[str, Any]],
+    indexes: list[int],
+    offsets: list[int],
+    outcome: Outcome,
 ) -> None:
     def item_of(i: int) -> LocatedRecord:
         return LocatedRecord(value=records[i], index=indexes[i], pointer=f"/{indexes[i]}")
 
-    screen.clean(records, indexes, [0] * len(records), item_of, outcome)
+    screen.clean(records, indexes, offsets, item_of, outcome)
     records.clear()
     indexes.clear()
+    offsets.clear()
 
 
-def elements_at(path: Path, indexes: set[int]) -> Iterator[LocatedRecord]:
-    """Read the elements at ``indexes`` again, as the reference reader has them.
+def elements_at(path: Path, offsets: dict[int, int]) -> Iterator[LocatedRecord]:
+    """Read the elements at the given file offsets again, as the reference reader has them.
 
-    Raises:
-        NotAnArrayError: the file is not a plain array of objects.
+    Args:
+        path: the JSON array file.
+        offsets: element index → byte offset of the element in the file.
     """
-    last = max(indexes, default=-1)
-    for index, (piece, _) in enumerate(iter_array_elements(path)):
-        if index in indexes:
-            yield element_item(piece, index)
-        if index >= last:
-            return
+    for index, offset in sorted(offsets.items()):
+        splitter = _Splitter(path, offset)
+        try:
+            splitter.more(0)
+            piece, _, _, _ = splitter.element()
+        finally:
+            splitter.close()
+        yield element_item(piece, index)

@@ -109,7 +109,7 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
             screen.problem(item, outcome)
         else:
             outcome.records += 1
-            screen.exact(item, outcome, key_line=number)
+            screen.exact(item, outcome, position=number)
     _flush(screen, records, indexes, numbers, outcome)
     outcome.records += clean
     outcome.items = index

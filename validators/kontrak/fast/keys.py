@@ -27,7 +27,11 @@ __all__ = ["HASH_SEED", "KeyPlan", "KeyTable"]
 HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
 _TEXT_TYPES = frozenset({"string", "null"})
-SCHEMA: dict[str, pl.DataType] = {"hash": pl.UInt64(), "index": pl.UInt32(), "line": pl.UInt32()}
+SCHEMA: dict[str, pl.DataType] = {
+    "hash": pl.UInt64(),
+    "index": pl.UInt32(),
+    "position": pl.UInt64(),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,50 +90,52 @@ class KeyTable:
     frames: list[pl.DataFrame] = field(default_factory=list)
     _texts: list[str] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
-    _lines: list[int] = field(default_factory=list)
+    _positions: list[int] = field(default_factory=list)
 
-    def add_one(self, text: str, index: int, line: int) -> None:
+    def add_one(self, text: str, index: int, position: int) -> None:
         """Keep the key of one record (hashed later, with others)."""
         self._texts.append(text)
         self._indexes.append(index)
-        self._lines.append(line)
+        self._positions.append(position)
 
     def flush(self) -> None:
         """Hash the keys kept one by one."""
         if self._texts:
-            texts, indexes, lines = self._texts, self._indexes, self._lines
-            self._texts, self._indexes, self._lines = [], [], []
-            self.add(texts, indexes, lines)
+            texts, indexes, positions = self._texts, self._indexes, self._positions
+            self._texts, self._indexes, self._positions = [], [], []
+            self.add(texts, indexes, positions)
 
     def add(
         self,
         texts: Sequence[str | None] | pl.Series,
         indexes: Sequence[int] | pl.Series,
-        lines: Sequence[int] | pl.Series,
+        positions: Sequence[int] | pl.Series,
     ) -> None:
-        """Keep the hashes of ``texts`` (None: no key) with record indexes and lines."""
+        """Keep the hashes of ``texts`` (None: no key) with record indexes and positions.
+
+        A position is where to find the record again: its line (JSON Lines), its row (CSV,
+        Excel) or its byte offset (elements of a JSON array).
+        """
         frame = pl.DataFrame(
             {
                 "text": pl.Series(texts, dtype=pl.String),
                 "index": pl.Series(indexes, dtype=pl.UInt32),
-                "line": pl.Series(lines, dtype=pl.UInt32),
+                "position": pl.Series(positions, dtype=pl.UInt64),
             }
         ).filter(pl.col("text").is_not_null())
         if frame.height:
             self.frames.append(
-                frame.select(
-                    pl.col("text").hash(seed=HASH_SEED).alias("hash"), pl.col("index"), "line"
-                )
+                frame.select(pl.col("text").hash(seed=HASH_SEED).alias("hash"), "index", "position")
             )
 
-    def extend(self, other: KeyTable, index_offset: int = 0, line_offset: int = 0) -> None:
+    def extend(self, other: KeyTable, index_offset: int = 0, position_offset: int = 0) -> None:
         """Take the hashes of another part of the same file, shifting its positions."""
         other.flush()
         for frame in other.frames:
             self.frames.append(
                 frame.with_columns(
                     (pl.col("index") + index_offset).cast(pl.UInt32),
-                    (pl.col("line") + line_offset).cast(pl.UInt32),
+                    (pl.col("position") + position_offset).cast(pl.UInt64),
                 )
             )
 

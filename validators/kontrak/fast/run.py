@@ -83,7 +83,7 @@ def _merge_ranges(
     for (_, end), part in zip(ranges, parts, strict=False):
         total.violations.extend(_shift_violation(v, lines, items) for v in part.violations)
         total.records += part.records
-        total.keys.extend(part.keys, index_offset=items, line_offset=lines)
+        total.keys.extend(part.keys, index_offset=items, position_offset=lines)
         if part.stopped is not None:
             total.stopped = _shift_problem(part.stopped, lines)
             break
@@ -128,7 +128,9 @@ def _check_jsonl(
 # ------------------------------------------------------------------- the rest
 def _check_json(path: Path, screen: RecordScreen, progress: Progress | None) -> Outcome:
     try:
-        return json_fast.check_json_array(screen, path, progress)
+        outcome = json_fast.check_json_array(screen, path, progress)
+        outcome.offsets = True
+        return outcome
     except json_fast.NotAnArrayError:
         outcome = Outcome()
         check_items(screen, iter_json_document(path.read_bytes()), outcome)
@@ -163,11 +165,10 @@ def _records_again(
         yield from jsonl_fast.jsonl_items_at(path, {line: i for i, line in lines.items()})
     elif fmt == "csv":
         yield from csv_fast.csv_records_at(path, screen, indexes, outcome.aligned)
+    elif fmt == "json" and outcome.offsets:
+        yield from json_fast.elements_at(path, lines)
     elif fmt == "json":
-        try:
-            yield from json_fast.elements_at(path, indexes)
-        except json_fast.NotAnArrayError:
-            yield from _located(iter_json_document(path.read_bytes()), indexes)
+        yield from _located(iter_json_document(path.read_bytes()), indexes)
     else:
         yield from _located(iter_excel_records(path, screen.contract), indexes)
 
@@ -189,7 +190,8 @@ def _key_violations(
     candidates = outcome.keys.candidates()
     if not candidates.height:
         return []
-    lines = dict(zip(candidates["index"].to_list(), candidates["line"].to_list(), strict=True))
+    positions = candidates["position"].to_list()
+    lines = dict(zip(candidates["index"].to_list(), positions, strict=True))
     checker = RecordChecker(screen.contract, show_values=show_values)
     violations: list[Violation] = []
     try:
