@@ -11,8 +11,9 @@ a fresh process, one after the other:
 
 Every engine reports all errors with their location. Printed per run: records, seconds inside
 the validation call (frictionless: the whole process), records per second, wall time of the
-whole process, CPU seconds of the process and all its children, peak memory (resident set of the
-process and all its children together, sampled every 50 ms) and the number of violations.
+whole process, CPU seconds of the process and all its children, peak memory of the process and
+all its children together (proportional set size: pages the worker processes share are counted
+once; sampled every 50 ms) and the number of violations.
 
 Usage (from the repository root, in the project's virtual environment)::
 
@@ -64,7 +65,7 @@ class Result:
 
 
 # ------------------------------------------------------------------ data
-def _files(workdir: Path, records: int, seed: int) -> dict[str, Path]:
+def _files(workdir: Path, records: int, seed: int, formats: list[str]) -> dict[str, Path]:
     from kontrak.contract import load_contract  # noqa: PLC0415 - imported in the parent only
     from kontrak.synthetic import (  # noqa: PLC0415
         SyntheticRecords,
@@ -77,20 +78,30 @@ def _files(workdir: Path, records: int, seed: int) -> dict[str, Path]:
     workdir.mkdir(parents=True, exist_ok=True)
     stamp = workdir / "manifest.json"
     wanted = {"spec": SPEC, "records": records, "seed": seed, "invalid_rate": 0.01}
-    paths = {fmt: workdir / f"riwayat-angka-kredit.{fmt}" for fmt in FORMATS}
-    if stamp.is_file() and json.loads(stamp.read_text()) == wanted:
+    paths = {fmt: workdir / f"riwayat-angka-kredit.{fmt}" for fmt in formats}
+    done = json.loads(stamp.read_text()) if stamp.is_file() else {}
+    if done.get("files") and {**done, "files": None} == {**wanted, "files": None}:
+        missing = [fmt for fmt in formats if fmt not in done["files"]]
+    else:
+        done, missing = {**wanted, "files": []}, list(formats)
+    if not missing:
         return paths
 
     def stream() -> Any:
         return SyntheticRecords(contract, seed=seed, invalid_rate=0.01).records(records)
 
     columns = [name for name in contract.fields if name != "path"]
-    started = time.perf_counter()
-    write_jsonl(paths["jsonl"], stream())
-    write_json_array(paths["json"], stream())
-    write_csv(paths["csv"], stream(), columns, plain=True)
-    print(f"generated {records:,} records x 3 formats in {time.perf_counter() - started:.0f} s")
-    stamp.write_text(json.dumps(wanted))
+    writers = {
+        "jsonl": lambda path: write_jsonl(path, stream()),
+        "json": lambda path: write_json_array(path, stream()),
+        "csv": lambda path: write_csv(path, stream(), columns, plain=True),
+    }
+    for fmt in missing:
+        started = time.perf_counter()
+        writers[fmt](paths[fmt])
+        print(f"generated {records:,} records as {fmt} in {time.perf_counter() - started:.0f} s")
+        done["files"] = sorted({*done["files"], fmt})
+        stamp.write_text(json.dumps(done))
     return paths
 
 
@@ -112,7 +123,7 @@ def _prefix(path: Path, fmt: str, records: int, workdir: Path) -> Path:
 
 # ------------------------------------------------------------ measuring
 def _tree_rss(root: int, cpu: dict[int, float]) -> int:
-    """Resident memory (bytes) of ``root`` and its descendants; their CPU seconds go to ``cpu``."""
+    """Memory (bytes, PSS) of ``root`` and its descendants; their CPU seconds go to ``cpu``."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     ticks: dict[int, float] = {}
@@ -137,9 +148,20 @@ def _tree_rss(root: int, cpu: dict[int, float]) -> int:
         while walk in parents and walk != root:
             walk = parents[walk]
         if walk == root:
-            total += size
+            total += _pss(pid, size)
             cpu[pid] = max(cpu.get(pid, 0.0), ticks[pid])
     return total
+
+
+def _pss(pid: int, rss: int) -> int:
+    """Proportional set size: resident memory with pages shared between processes split."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
 
 
 def _measure(command: list[str]) -> tuple[str, float, float, float]:
@@ -268,8 +290,8 @@ def main() -> None:
     if args.measure:
         _measure_here(args.measure[0], Path(args.measure[1]))
         return
-    paths = _files(args.workdir, args.records, args.seed)
     formats = [f for f in args.formats.split(",") if f in FORMATS]
+    paths = _files(args.workdir, args.records, args.seed, formats)
     results: list[Result] = []
     for fmt in formats:
         path = paths[fmt]
