@@ -155,19 +155,29 @@ def test_generated_excel(tmp_path: Path) -> None:
     _assert_same(LAN, path)
 
 
-def test_json_lines_in_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("cap", [None, 10])
+def test_json_lines_in_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int | None
+) -> None:
     monkeypatch.setattr(run, "RANGE_BYTES", 20_000)
     path = tmp_path / "data.jsonl"
     write_jsonl(path, _records(LAN, seed=9))
     with path.open("ab") as handle:
         handle.write(b'{"idSipka": \n\n[1]\n\xff\n{}\n')  # bad JSON, non-object, then not UTF-8
-    report = _assert_same(LAN, path, workers=2)
+    report = _assert_same(LAN, path, workers=2, max_errors=cap)
     assert report.exit_code == 2
 
 
-def test_capped_list_is_the_same(tmp_path: Path) -> None:
-    path = tmp_path / "data.jsonl"
-    write_jsonl(path, _records(LAN, seed=10))
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_capped_list_is_the_same(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"data.{fmt}"
+    records = _records(LAN, seed=10)
+    if fmt == "jsonl":
+        write_jsonl(path, records)
+    elif fmt == "json":
+        write_json_array(path, records)
+    else:
+        write_csv(path, records, _columns(LAN), plain=True)
     report = _assert_same(LAN, path, max_errors=25)
     assert len(report.violations) == 25
     assert report.truncated

@@ -65,6 +65,14 @@ class Report:
         if self.max_violations is not None and len(self.violations) > 2 * self.max_violations:
             self._trim()
 
+    def count_unlisted(self, file: str, code: str, severity: str, count: int = 1) -> None:
+        """Count violations left off a capped list before they reached the report."""
+        self.counts_by_code[code] += count
+        self.counts_by_severity[severity] += count
+        self.counts_by_file[file] += count
+        self.counts_by_file_code[file, code] += count
+        self.counts_by_file_severity[file, severity] += count
+
     def _trim(self) -> None:
         self.violations.sort(key=Violation.sort_key)
         if self.max_violations is not None:

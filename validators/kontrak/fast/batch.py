@@ -8,7 +8,8 @@ plan. :class:`Outcome` collects what a part of a file produced.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +22,46 @@ from kontrak.fast.rs_validators import rs_validators
 from kontrak.fast.rule_screens import RuleScreen, compile_rule_screen
 from kontrak.readers.base import InputProblem, LocatedRecord
 from kontrak.record_checks import RecordChecker
+from kontrak.report import Report
 from kontrak.violation import Violation
 
-__all__ = ["Outcome", "RecordScreen", "key_count"]
+__all__ = ["Found", "Outcome", "RecordScreen", "key_count"]
 
 _CONTAINER_TYPES = frozenset({"object", "array"})
+
+
+@dataclass(slots=True)
+class Found:
+    """Violations found in a part of a file, kept as a capped report list would keep them.
+
+    With a cap (``--max-errors``), only the first ``cap`` violations in file order are kept
+    (memory stays bounded by twice the cap); the others are only counted.
+    """
+
+    cap: int | None = None
+    kept: list[Violation] = field(default_factory=list)
+    unlisted: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def add(self, violation: Violation) -> None:
+        """Keep one violation (or only count it, once the cap is exceeded)."""
+        self.kept.append(violation)
+        if self.cap is not None and len(self.kept) > 2 * self.cap:
+            self.kept.sort(key=Violation.sort_key)
+            for dropped in self.kept[self.cap :]:
+                self.unlisted[dropped.file, dropped.code, dropped.severity] += 1
+            del self.kept[self.cap :]
+
+    def extend(self, violations: Iterable[Violation]) -> None:
+        """Keep several violations."""
+        for violation in violations:
+            self.add(violation)
+
+    def into(self, report: Report, shift: Callable[[Violation], Violation] | None = None) -> None:
+        """Add everything to ``report``, moving kept violations with ``shift`` first."""
+        for violation in self.kept:
+            report.add(shift(violation) if shift else violation)
+        for (file, code, severity), count in self.unlisted.items():
+            report.count_unlisted(file, code, severity, count)
 
 
 @dataclass(slots=True)
@@ -44,7 +80,7 @@ class Outcome:
         offsets: JSON: the records are elements of an array, kept with their byte offsets.
     """
 
-    violations: list[Violation] = field(default_factory=list)
+    violations: Found = field(default_factory=Found)
     records: int = 0
     items: int = 0
     lines: int = 0
@@ -99,8 +135,17 @@ def _containers(contract: Contract) -> tuple[str, ...] | None:
 class RecordScreen:
     """Checks the records of one file, the fast way where it can and exactly where it must."""
 
-    def __init__(self, contract: Contract, file: str, *, bulk: bool, show_values: bool) -> None:
+    def __init__(
+        self,
+        contract: Contract,
+        file: str,
+        *,
+        bulk: bool,
+        show_values: bool,
+        cap: int | None = None,
+    ) -> None:
         validators = rs_validators(contract)
+        self.cap = cap
         self.contract = contract
         self.file = file
         self.bulk = bulk
@@ -120,6 +165,10 @@ class RecordScreen:
             selection.append(self.rules.expression.alias("ok"))
         self._selection = selection
 
+    def outcome(self) -> Outcome:
+        """An empty outcome that keeps violations as the report's list is capped."""
+        return Outcome(violations=Found(cap=self.cap))
+
     # ----------------------------------------------------------------- exact
     def exact(
         self, item: LocatedRecord, outcome: Outcome, position: int = 0, *, keys: bool = True
@@ -135,7 +184,7 @@ class RecordScreen:
 
     def problem(self, problem: InputProblem, outcome: Outcome) -> None:
         """Keep a reading problem as a violation."""
-        outcome.violations.append(self.checker.problem(problem, self.file))
+        outcome.violations.add(self.checker.problem(problem, self.file))
 
     # ----------------------------------------------------------------- clean
     def clean(

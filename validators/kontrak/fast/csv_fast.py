@@ -244,7 +244,7 @@ def _rest_by_rows(
 
 def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None = None) -> Outcome:
     """Check a whole CSV file; the outcome holds file-wide positions."""
-    outcome = Outcome()
+    outcome = screen.outcome()
     with path.open("rb") as handle:
         header = _plain_header(handle)
         columns = _Columns(screen, header.cells) if header is not None else None

@@ -176,7 +176,7 @@ def check_json_array(
     Raises:
         NotAnArrayError: the file is something else; nothing of the outcome is kept then.
     """
-    outcome = Outcome()
+    outcome = screen.outcome()
     gate = screen.gate.is_valid
     containers = screen.containers
     records: list[dict[str, Any]] = []

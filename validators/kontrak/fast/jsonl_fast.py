@@ -66,7 +66,7 @@ def check_jsonl_bytes(screen: RecordScreen, data: bytes) -> Outcome:
 
 
 def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
-    outcome = Outcome()
+    outcome = screen.outcome()
     lines = data.split(b"\n")
     ends_with_newline = not lines[-1]
     if ends_with_newline:

@@ -76,12 +76,17 @@ def _shift_problem(problem: InputProblem, lines: int) -> InputProblem:
 
 
 def _merge_ranges(
-    parts: Iterable[Outcome], ranges: list[tuple[int, int]], progress: Progress | None
+    screen: RecordScreen,
+    parts: Iterable[Outcome],
+    ranges: list[tuple[int, int]],
+    progress: Progress | None,
 ) -> Outcome:
-    total = Outcome()
+    total = screen.outcome()
     lines = items = 0
     for (_, end), part in zip(ranges, parts, strict=False):
-        total.violations.extend(_shift_violation(v, lines, items) for v in part.violations)
+        total.violations.extend(_shift_violation(v, lines, items) for v in part.violations.kept)
+        for key, count in part.violations.unlisted.items():
+            total.violations.unlisted[key] += count
         total.records += part.records
         total.keys.extend(part.keys, index_offset=items, position_offset=lines)
         if part.stopped is not None:
@@ -109,17 +114,18 @@ def _check_jsonl(
     ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
     if workers <= 1 or len(ranges) < 2:
         parts = (jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges)
-        outcome = _merge_ranges(parts, ranges, progress)
+        outcome = _merge_ranges(screen, parts, ranges, progress)
     else:
         setup = WorkerSetup(
             contracts_root=str(screen.contract.path.parents[2]),
             spec=screen.contract.spec,
             file=screen.file,
             show_values=options.show_values,
+            cap=options.max_errors,
         )
         with worker_pool(setup, workers) as pool:
             tasks = [(str(path), start, end) for start, end in ranges]
-            outcome = _merge_ranges(pool.imap(check_range, tasks), ranges, progress)
+            outcome = _merge_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
     if outcome.items == 0 and outcome.stopped is None:
         outcome.stopped = InputProblem(code="empty-file")
     return outcome
@@ -132,7 +138,7 @@ def _check_json(path: Path, screen: RecordScreen, progress: Progress | None) -> 
         outcome.offsets = True
         return outcome
     except json_fast.NotAnArrayError:
-        outcome = Outcome()
+        outcome = screen.outcome()
         check_items(screen, iter_json_document(path.read_bytes()), outcome)
         return outcome
 
@@ -150,7 +156,7 @@ def _check(
         return csv_fast.check_csv_file(screen, path, progress)
     if fmt == "json":
         return _check_json(path, screen, progress)
-    outcome = Outcome()
+    outcome = screen.outcome()
     check_items(screen, iter_excel_records(path, screen.contract), outcome)
     return outcome
 
@@ -225,7 +231,13 @@ def validate_file_fast(
     if fmt not in FAST_FORMATS:
         return False
     result.format = fmt
-    screen = RecordScreen(contract, shown, bulk=fmt != "json", show_values=options.show_values)
+    screen = RecordScreen(
+        contract,
+        shown,
+        bulk=fmt != "json",
+        show_values=options.show_values,
+        cap=options.max_errors,
+    )
     sink = options.progress
     with ThreadPoolExecutor(max_workers=1) as hashing:
         digest = hashing.submit(_digest, path)
@@ -246,7 +258,8 @@ def validate_file_fast(
                 sink.finish()
         result.sha256, result.size = digest.result()
     result.records = outcome.records
-    for violation in (*outcome.violations, *violations):
+    outcome.violations.into(report)
+    for violation in violations:
         report.add(violation)
     if outcome.stopped is not None:
         result.readable = False

@@ -34,6 +34,7 @@ class WorkerSetup:
     spec: str
     file: str
     show_values: bool
+    cap: int | None
 
 
 def _start(setup: WorkerSetup) -> None:
