@@ -15,7 +15,7 @@ from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputErr
 
 __all__ = ["check_items"]
 
-_BATCH = 8192
+_BATCH = 4096
 
 
 def _flush(screen: RecordScreen, batch: list[LocatedRecord], outcome: Outcome) -> None:

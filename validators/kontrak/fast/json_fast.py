@@ -34,7 +34,7 @@ __all__ = [
 _CHUNK = 8 << 20
 _MAX_ELEMENT = 64 << 20
 _BALANCE_LIMIT = 1 << 20
-_BATCH = 8192
+_BATCH = 4096
 _WHITE = frozenset(b" \t\n\r")
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*([,\]])")
 

@@ -22,11 +22,13 @@ import polars as pl
 
 from kontrak.contract import Contract
 
-__all__ = ["HASH_SEED", "KeyPlan", "KeyTable"]
+__all__ = ["BUCKETS", "HASH_SEED", "KeyPlan", "KeyTable"]
 
 HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
 _TEXT_TYPES = frozenset({"string", "null"})
+BUCKETS = 16
+_BUCKET_SIZE = 1 << 60  # BUCKETS slices of the 64-bit hash range
 SCHEMA: dict[str, pl.DataType] = {
     "hash": pl.UInt64(),
     "index": pl.UInt32(),
@@ -140,10 +142,19 @@ class KeyTable:
             )
 
     def candidates(self) -> pl.DataFrame:
-        """Records whose key hash is shared with another record, in file order."""
+        """Records whose key hash is shared with another record, in file order.
+
+        Hashes are compared in :data:`BUCKETS` slices (by their top bits), so the table is never
+        copied whole.
+        """
         self.flush()
         if not self.frames:
             return pl.DataFrame(schema=SCHEMA)
-        table = pl.concat(self.frames, rechunk=False)
-        self.frames = [table]
-        return table.filter(pl.col("hash").is_duplicated()).sort("index")
+        bucket_of = pl.col("hash") // _BUCKET_SIZE
+        found = [
+            pl.concat([frame.filter(bucket_of == bucket) for frame in self.frames]).filter(
+                pl.col("hash").is_duplicated()
+            )
+            for bucket in range(BUCKETS)
+        ]
+        return pl.concat(found).sort("index")
