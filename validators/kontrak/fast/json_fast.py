@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from kontrak.fast.batch import Outcome, RecordScreen, key_count
+from kontrak.fast.keys import KeyTable
 from kontrak.readers.base import LocatedRecord
 from kontrak.readers.json_text import find_duplicate_keys, loads_json
 
@@ -177,6 +178,7 @@ def check_json_array(
         NotAnArrayError: the file is something else; nothing of the outcome is kept then.
     """
     outcome = screen.outcome()
+    outcome.keys = KeyTable(wide=True)  # positions are byte offsets
     gate = screen.gate.is_valid
     containers = screen.containers
     records: list[dict[str, Any]] = []

@@ -87,8 +87,13 @@ class KeyPlan:
 
 @dataclass(slots=True)
 class KeyTable:
-    """Hashes of the keys of one file's records, with where each record is."""
+    """Hashes of the keys of one file's records, with where each record is.
 
+    ``wide`` positions (byte offsets of JSON array elements) take 8 bytes, others (lines,
+    rows) 4: 16 bytes per record in all for line-based files.
+    """
+
+    wide: bool = False
     frames: list[pl.DataFrame] = field(default_factory=list)
     _texts: list[str] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
@@ -122,7 +127,7 @@ class KeyTable:
             {
                 "text": pl.Series(texts, dtype=pl.String),
                 "index": pl.Series(indexes, dtype=pl.UInt32),
-                "position": pl.Series(positions, dtype=pl.UInt64),
+                "position": pl.Series(positions, dtype=self._position_type()),
             }
         ).filter(pl.col("text").is_not_null())
         if frame.height:
@@ -137,9 +142,12 @@ class KeyTable:
             self.frames.append(
                 frame.with_columns(
                     (pl.col("index") + index_offset).cast(pl.UInt32),
-                    (pl.col("position") + position_offset).cast(pl.UInt64),
+                    (pl.col("position") + position_offset).cast(self._position_type()),
                 )
             )
+
+    def _position_type(self) -> pl.DataType:
+        return pl.UInt64() if self.wide else pl.UInt32()
 
     def candidates(self) -> pl.DataFrame:
         """Records whose key hash is shared with another record, in file order.
