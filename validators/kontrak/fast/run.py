@@ -39,7 +39,7 @@ __all__ = ["FAST_FORMATS", "RANGE_BYTES", "WORKER_THRESHOLD", "validate_file_fas
 
 FAST_FORMATS = frozenset({"json", "jsonl", "csv", "xlsx"})
 WORKER_THRESHOLD = 64 << 20
-RANGE_BYTES = 8 << 20
+RANGE_BYTES = 4 << 20
 
 Progress = Callable[[int], None]
 
