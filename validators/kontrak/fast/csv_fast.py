@@ -24,6 +24,7 @@ import polars as pl
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.cell_checks import CellCheck, compile_cell_check
 from kontrak.fast.items_fast import check_items
+from kontrak.fast.keys import KeyTable
 from kontrak.readers.base import InputProblem, LocatedRecord
 from kontrak.readers.csv_reader import (
     ABSENT,
@@ -245,6 +246,7 @@ def _rest_by_rows(
 def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None = None) -> Outcome:
     """Check a whole CSV file; the outcome holds file-wide positions."""
     outcome = screen.outcome()
+    outcome.keys = KeyTable(row_offset=2)  # a row is its index + 2
     with path.open("rb") as handle:
         header = _plain_header(handle)
         columns = _Columns(screen, header.cells) if header is not None else None

@@ -90,12 +90,14 @@ class KeyPlan:
 class KeyTable:
     """Hashes of the keys of one file's records, with where each record is.
 
-    ``wide`` positions (byte offsets of JSON array elements) take 8 bytes, others (lines,
-    rows) 4: 12 bytes per record in all for line-based files (a 32-bit hash: equal hashes of
-    different keys only cost a second look at those records).
+    ``wide`` positions (byte offsets of JSON array elements) take 8 bytes, others (lines) 4:
+    12 bytes per record in all for JSON Lines (a 32-bit hash: equal hashes of different keys
+    only cost a second look at those records). With ``row_offset`` (CSV: the row is the index
+    plus 2) no position is kept at all: 8 bytes per record.
     """
 
     wide: bool = False
+    row_offset: int | None = None
     frames: list[pl.DataFrame] = field(default_factory=list)
     _texts: list[str] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
@@ -133,13 +135,13 @@ class KeyTable:
             }
         ).filter(pl.col("text").is_not_null())
         if frame.height:
+            kept = ["index"] if self.row_offset is not None else ["index", "position"]
             self.frames.append(
                 frame.select(
                     (pl.col("text").hash(seed=HASH_SEED) % _HASH_RANGE)
                     .cast(pl.UInt32)
                     .alias("hash"),
-                    "index",
-                    "position",
+                    *kept,
                 )
             )
 
@@ -147,12 +149,11 @@ class KeyTable:
         """Take the hashes of another part of the same file, shifting its positions."""
         other.flush()
         for frame in other.frames:
-            self.frames.append(
-                frame.with_columns(
-                    (pl.col("index") + index_offset).cast(pl.UInt32),
-                    (pl.col("position") + position_offset).cast(self._position_type()),
-                )
-            )
+            shifted = [(pl.col("index") + index_offset).cast(pl.UInt32)]
+            if "position" in frame.columns:
+                position = pl.col("position") + position_offset
+                shifted.append(position.cast(self._position_type()))
+            self.frames.append(frame.with_columns(shifted))
 
     def _position_type(self) -> pl.DataType:
         return pl.UInt64() if self.wide else pl.UInt32()
@@ -173,4 +174,8 @@ class KeyTable:
             )
             for bucket in range(BUCKETS)
         ]
-        return pl.concat(found).sort("index")
+        table = pl.concat(found).sort("index")
+        if self.row_offset is not None:
+            position = (pl.col("index").cast(pl.UInt64) + self.row_offset).alias("position")
+            table = table.with_columns(position)
+        return table
