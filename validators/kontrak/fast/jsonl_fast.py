@@ -23,7 +23,7 @@ from kontrak.readers.jsonl_reader import json_line_item
 
 __all__ = ["check_jsonl_bytes", "iter_line_ranges", "jsonl_items_at"]
 
-_BATCH = 2048
+_BATCH = 4096
 _SCAN = 1 << 16
 
 
