@@ -18,6 +18,10 @@ from pydantic import BaseModel
 __all__ = ["MODELS", "model_for"]
 
 MODELS: dict[str, str] = {
+    "data-analis-kebijakan@1.0.0": "kontrak_models.data_analis_kebijakan.v1_0_0:DataAnalisKebijakan",
+    "data-widyaiswara@1.0.0": "kontrak_models.data_widyaiswara.v1_0_0:DataWidyaiswara",
+    "referensi-bkn/golongan@1.0.0": "kontrak_models.referensi_bkn.golongan.v1_0_0:ReferensiBknGolongan",
+    "referensi-bkn/jabatan-fungsional@1.0.0": "kontrak_models.referensi_bkn.jabatan_fungsional.v1_0_0:ReferensiBknJabatanFungsional",
     "riwayat-angka-kredit@1.0.0": "kontrak_models.riwayat_angka_kredit.v1_0_0:RiwayatAngkaKredit",
     "siasn-rw-angkakredit@1.0.0": "kontrak_models.siasn_rw_angkakredit.v1_0_0:SiasnRwAngkakredit",
 }

@@ -16,6 +16,7 @@ from kontrak.error_catalog import error_code
 from kontrak.masking import mask_text, render_value
 from kontrak.pointer import join_pointer
 from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.reference_checks import ReferenceChecker
 from kontrak.rules import RULES
 from kontrak.violation import Severity, Violation
 
@@ -51,6 +52,7 @@ class RecordChecker:
         self.contract = contract
         self.show_values = show_values
         self._structure = StructureEngine(contract)
+        self._references = ReferenceChecker(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
         self._seen_keys: dict[tuple[Any, ...], str] = {}
 
@@ -202,6 +204,9 @@ class RecordChecker:
         for finding in findings:
             yield self._violation(finding, place, subject)
         failed = {f.field for f in findings}
+        for finding in self._references.check(record, failed):
+            failed.add(finding.field)
+            yield self._violation(finding, place, subject)
         for finding, severity in self._rule_findings(record, failed):
             yield self._violation(finding, place, subject, severity)
         key_finding = self._key_finding(record, place)

@@ -57,9 +57,9 @@ def samples_command(
         counts[2] += result.report.records
         counts[3] += 0 if result.ok else 1
     typer.echo("")
-    typer.echo(f"{'dataset@versi':<34} {'sah':>5} {'tidak sah':>10} {'record':>8} {'gagal':>6}")
+    typer.echo(f"{'dataset@versi':<40} {'sah':>5} {'tidak sah':>10} {'record':>8} {'gagal':>6}")
     for spec, (valid, invalid, records, bad) in sorted(by_dataset.items()):
-        typer.echo(f"{spec:<34} {valid:>5} {invalid:>10} {records:>8} {bad:>6}")
+        typer.echo(f"{spec:<40} {valid:>5} {invalid:>10} {records:>8} {bad:>6}")
     typer.echo(
         f"\n{len(results)} contoh / samples, {len(failed)} tidak sesuai harapan / not as declared."
     )

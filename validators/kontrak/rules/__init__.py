@@ -10,9 +10,18 @@ from kontrak.rules.base import DomainRule
 from kontrak.rules.credits import CREDIT_SUM, FLAGS_EXCLUSIVE
 from kontrak.rules.nip import NIP_STRUCTURE
 from kontrak.rules.periods import MONTH_PERIOD_ORDER
+from kontrak.rules.person import JENJANG_GOLONGAN, NIP_MATCHES_PERSON
 
 __all__ = ["RULES", "DomainRule"]
 
 RULES: dict[str, DomainRule] = {
-    rule.id: rule for rule in (NIP_STRUCTURE, FLAGS_EXCLUSIVE, MONTH_PERIOD_ORDER, CREDIT_SUM)
+    rule.id: rule
+    for rule in (
+        NIP_STRUCTURE,
+        NIP_MATCHES_PERSON,
+        JENJANG_GOLONGAN,
+        FLAGS_EXCLUSIVE,
+        MONTH_PERIOD_ORDER,
+        CREDIT_SUM,
+    )
 }
