@@ -535,6 +535,18 @@ _CODES: tuple[ErrorCode, ...] = (
         ("domain", "date"),
     ),
     ErrorCode(
+        "year-date-mismatch",
+        "domain",
+        "error",
+        "Tahun tidak sesuai tanggal",
+        "Year does not match the date",
+        "Kolom tahun harus sama dengan tahun pada kolom tanggal yang bersangkutan (misalnya tahunKursus dengan tanggalKursus).",
+        "The year field must equal the year of its date field (e.g. tahunKursus and tanggalKursus).",
+        "'{field}' tidak sama dengan tahun '{date_field}'.",
+        "'{field}' differs from the year of '{date_field}'.",
+        ("domain", "date"),
+    ),
+    ErrorCode(
         "credit-sum-mismatch",
         "domain",
         "warning",

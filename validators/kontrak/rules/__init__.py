@@ -9,7 +9,7 @@ from __future__ import annotations
 from kontrak.rules.base import DomainRule
 from kontrak.rules.credits import CREDIT_SUM, FLAGS_EXCLUSIVE
 from kontrak.rules.nip import NIP_STRUCTURE
-from kontrak.rules.periods import MONTH_PERIOD_ORDER
+from kontrak.rules.periods import DATE_ORDER, MONTH_PERIOD_ORDER, YEAR_OF_DATE
 from kontrak.rules.person import JENJANG_GOLONGAN, NIP_MATCHES_PERSON
 
 __all__ = ["RULES", "DomainRule"]
@@ -22,6 +22,8 @@ RULES: dict[str, DomainRule] = {
         JENJANG_GOLONGAN,
         FLAGS_EXCLUSIVE,
         MONTH_PERIOD_ORDER,
+        DATE_ORDER,
+        YEAR_OF_DATE,
         CREDIT_SUM,
     )
 }
