@@ -408,6 +408,18 @@ _CODES: tuple[ErrorCode, ...] = (
         "({fields}) is not found in {target}.",
         ("reference", "foreign-key"),
     ),
+    ErrorCode(
+        "foreign-key-unchecked",
+        "reference",
+        "info",
+        "Kunci asing tidak diperiksa",
+        "Foreign key not checked",
+        "Dataset tujuan kunci asing (misalnya daftar Widyaiswara/Analis Kebijakan) tidak ada di paket maupun di paket pembanding, sehingga kunci asing berkas ini tidak diperiksa. Berikan paket BKN dengan --against.",
+        "The target dataset of a foreign key (e.g. the Widyaiswara/Analis Kebijakan roster) is in neither the package nor a package given with --against, so this file's foreign keys were not checked. Give BKN's package with --against.",
+        "Kunci asing ({fields}) tidak diperiksa: {target} tidak tersedia.",
+        "Foreign key ({fields}) not checked: {target} is not at hand.",
+        ("reference", "foreign-key"),
+    ),
     # ---------------------------------------------------------------- package
     ErrorCode(
         "invalid-package",
