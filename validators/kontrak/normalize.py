@@ -9,10 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from kontrak.formats import parse_tanggal_dmy
 
-__all__ = ["ABSENT_DATES", "parse_date", "parse_decimal", "parse_int"]
+__all__ = [
+    "ABSENT_DATES",
+    "KEY_ALIASES",
+    "VALUE_KINDS",
+    "canonical_expr",
+    "canonical_key",
+    "canonical_value",
+    "parse_date",
+    "parse_decimal",
+    "parse_int",
+    "wire_text",
+]
 
 # How SIASN writes "no date": empty text, null, or Go's zero time.
 ABSENT_DATES = frozenset({"", "01-01-0001", "0001-01-01", "0001-01-01T00:00:00Z"})
@@ -65,3 +77,163 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, str) and _INT.fullmatch(value.strip()):
         return int(value.strip())
     return None
+
+
+# ---------------------------------------------------------------- canonical record values
+#
+# Matching (pemadanan) compares LAN's records with BKN's. Both sides are first put in one
+# canonical form: key names of the SIASN save bodies (which LAN's contracts use), and every value
+# as canonical text or None. ``canonical_value`` does it for one value; ``canonical_expr`` does
+# the same for a whole column (Polars), and a test holds the two to the same answers.
+
+# Wire key → canonical key: GET names and spelling variants → the save-body (POST) name.
+KEY_ALIASES: dict[str, str] = {
+    "rwJabatan": "rwJabatanId",
+    "pns": "pnsId",
+    "idPns": "pnsId",
+    "pnsOrangId": "pnsId",
+    "bulanMulaiPenilaian": "bulanMulaiPenailan",
+    "tahunMulaiPenilaian": "tahunMulaiPenailan",
+    "bulanSelesaiPenilaian": "bulanSelesaiPenailan",
+    "tahunSelesaiPenilaian": "tahunSelesaiPenailan",
+    "noSertipikat": "nomorSertipikat",
+    "jenisKursusSertifikat": "jenisKursusSertipikat",
+}
+
+# How a field's values compare: text (spaces tidied), key (natural-key text: case and spaces
+# ignored), code, id (letter case ignored), date (ISO), decimal, int, flag ("1" or "0").
+VALUE_KINDS = ("text", "key", "code", "id", "date", "decimal", "int", "flag")
+
+_SPACES = re.compile(r"\s+")
+_DMY_SHAPE = re.compile(r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$")
+_ISO_MIDNIGHT = r"T00:00:00(\.0+)?(Z|[+-]00:?00)?$"
+_LEADING_ZEROS = r"^(-?)0+([0-9])"
+_FRACTION_ZEROS = r"(\.[0-9]*?)0+$"
+_BARE_POINT = r"\.$"
+
+
+def canonical_key(name: str) -> str:
+    """Return the canonical name of a wire key (``rwJabatan`` → ``rwJabatanId``)."""
+    return KEY_ALIASES.get(name, name)
+
+
+def wire_text(value: object) -> str | None:
+    """Return a wire value as text, as a string-typed column reader would (``280`` → ``"280"``)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    import json  # noqa: PLC0415 - only documents reach here
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _canonical_number(text: str, *, decimal: bool) -> str:
+    if (decimal and not _DECIMAL.fullmatch(text)) or (not decimal and not _INT.fullmatch(text)):
+        return text
+    text = re.sub(_LEADING_ZEROS, r"\1\2", text)
+    if decimal and "." in text:
+        text = re.sub(_BARE_POINT, "", re.sub(_FRACTION_ZEROS, r"\1", text))
+    return text
+
+
+def _canonical_date(text: str) -> str:
+    if text in ABSENT_DATES:
+        return ""
+    parsed = parse_tanggal_dmy(text) if _DMY_SHAPE.fullmatch(text) else None
+    if parsed is None:
+        match = _ISO_DATE.fullmatch(text)
+        if match is not None:
+            try:
+                parsed = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                parsed = None
+    if parsed is None or parsed.year == 1:
+        return text if parsed is None else ""
+    return parsed.isoformat()
+
+
+def canonical_value(kind: str, value: object) -> str | None:
+    """Return the canonical text of a wire value of ``kind``; None when the value is absent.
+
+    ``""``, whitespace, null and (for dates) ``01-01-0001`` are absent. Dates become ISO
+    ``YYYY-MM-DD`` from ``DD-MM-YYYY`` or ISO; numbers sent as text or as numbers lose leading
+    and trailing zeros (``"037.50"`` → ``"37.5"``); ids ignore letter case; flags are ``"1"`` or
+    ``"0"``. A value that is not of its kind is kept as its trimmed text, so it still compares.
+    """
+    text = wire_text(value)
+    if kind == "flag":
+        return "1" if text is not None and text.strip() == "1" else "0"
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    result: str
+    if kind == "text":
+        result = _SPACES.sub(" ", text)
+    elif kind == "key":
+        result = _SPACES.sub("", text).upper()
+    elif kind == "id":
+        result = text.lower()
+    elif kind == "date":
+        result = _canonical_date(text)
+    elif kind in ("decimal", "int"):
+        result = _canonical_number(text, decimal=kind == "decimal")
+    else:
+        result = text
+    return result or None
+
+
+def canonical_expr(kind: str, column: str) -> Any:
+    """Return a Polars expression giving :func:`canonical_value` of a String ``column``.
+
+    Polars is imported here, so validation alone never loads it.
+    """
+    import polars as pl  # noqa: PLC0415 - heavy, needed by matching only
+
+    raw = pl.col(column).cast(pl.String)
+    if kind == "flag":
+        flag = pl.when(raw.str.strip_chars() == "1").then(pl.lit("1")).otherwise(pl.lit("0"))
+        return flag.alias(column)
+    text = raw.str.strip_chars()
+    text = pl.when(text == "").then(None).otherwise(text)
+    if kind == "text":
+        out = text.str.replace_all(r"\s+", " ")
+    elif kind == "key":
+        out = text.str.replace_all(r"\s+", "").str.to_uppercase()
+    elif kind == "id":
+        out = text.str.to_lowercase()
+    elif kind in ("decimal", "int"):
+        shape = _DECIMAL.pattern if kind == "decimal" else _INT.pattern
+        number = text.str.replace(_LEADING_ZEROS, "${1}${2}")
+        if kind == "decimal":
+            tidy = number.str.replace(_FRACTION_ZEROS, "${1}").str.replace(_BARE_POINT, "")
+            number = pl.when(number.str.contains(r"\.")).then(tidy).otherwise(number)
+        out = pl.when(text.str.contains(shape)).then(number).otherwise(text)
+    elif kind == "date":
+        dmy = (
+            pl.when(text.str.contains(_DMY_SHAPE.pattern))
+            .then(text.str.to_date("%d-%m-%Y", strict=False))
+            .otherwise(None)
+        )
+        iso_text = text.str.replace(_ISO_MIDNIGHT, "")
+        iso = (
+            pl.when(iso_text.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+            .then(iso_text.str.to_date("%Y-%m-%d", strict=False))
+            .otherwise(None)
+        )
+        parsed = pl.coalesce(dmy, iso)
+        absent = text.is_in(sorted(ABSENT_DATES)) | (parsed.dt.year() == 1)
+        out = (
+            pl.when(absent)
+            .then(None)
+            .when(parsed.is_not_null())
+            .then(parsed.dt.to_string("%Y-%m-%d"))
+            .otherwise(text)
+        )
+    else:
+        out = text
+    return out.alias(column)
