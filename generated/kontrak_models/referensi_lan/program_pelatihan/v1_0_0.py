@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,7 +56,9 @@ class ReferensiLanProgramPelatihan(BaseModel):
     """
     Id jenis kursus SIASN untuk program jabatan fungsional Widyaiswara atau Analis Kebijakan (fungsional, teknis, seminar); "" bila tidak ada padanan khusus.
     """
-    jenjangJf: Annotated[str, Field(pattern="^(PT|MU|MA|UT)?$", title="Jenjang jabatan fungsional")]
+    jenjangJf: Annotated[
+        Literal["", "PT", "MU", "MA", "UT"], Field(title="Jenjang jabatan fungsional")
+    ]
     """
     Jenjang sasaran pelatihan penjenjangan (kode jenjang LAN/SIASN); "" bila program tidak terikat jenjang.
     """
