@@ -73,7 +73,8 @@ def test_column_form_equals_value_form(kind: str) -> None:
         ("int", "01", "1"),
         ("int", 280, "280"),
         ("int", "00", "0"),
-        ("id", "EF180D434490BF595B51C7655E4869F3", "ef180d434490bf595b51c7655e4869f3"),
+        ("id", "ef180d434490bf595b51c7655e4869f3", "EF180D434490BF595B51C7655E4869F3"),
+        ("id", "FF9B0C5A-D629-1BE3-9621-086E746B7280", "ff9b0c5a-d629-1be3-9621-086e746b7280"),
         ("key", " 800 / 1453 /pak-wi/2021", "800/1453/PAK-WI/2021"),
         ("text", " Widyaiswara  Ahli\tMuda ", "Widyaiswara Ahli Muda"),
         ("flag", "", "0"),
@@ -84,6 +85,13 @@ def test_column_form_equals_value_form(kind: str) -> None:
 )
 def test_canonical_value(kind: str, value: object, expected: str | None) -> None:
     assert canonical_value(kind, value) == expected
+
+
+def test_wire_date_writes_dd_mm_yyyy() -> None:
+    from kontrak.normalize import wire_date
+
+    assert wire_date("2024-01-20") == "20-01-2024"
+    assert wire_date(None) == ""
 
 
 def test_numbers_sent_as_numbers_equal_numbers_sent_as_text() -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "parse_int",
+    "wire_date",
     "wire_text",
 ]
 
@@ -98,10 +99,12 @@ KEY_ALIASES: dict[str, str] = {
     "tahunSelesaiPenilaian": "tahunSelesaiPenailan",
     "noSertipikat": "nomorSertipikat",
     "jenisKursusSertifikat": "jenisKursusSertipikat",
+    "jenisKursus": "jenisKursusId",
 }
 
 # How a field's values compare: text (spaces tidied), key (natural-key text: case and spaces
-# ignored), code, id (letter case ignored), date (ISO), decimal, int, flag ("1" or "0").
+# ignored), code, id (letter case ignored: 32-hex ids in upper case, dashed UUIDs in lower case,
+# as SIASN writes each), date (ISO), decimal, int, flag ("1" or "0").
 VALUE_KINDS = ("text", "key", "code", "id", "date", "decimal", "int", "flag")
 
 _SPACES = re.compile(r"\s+")
@@ -162,7 +165,8 @@ def canonical_value(kind: str, value: object) -> str | None:
 
     ``""``, whitespace, null and (for dates) ``01-01-0001`` are absent. Dates become ISO
     ``YYYY-MM-DD`` from ``DD-MM-YYYY`` or ISO; numbers sent as text or as numbers lose leading
-    and trailing zeros (``"037.50"`` → ``"37.5"``); ids ignore letter case; flags are ``"1"`` or
+    and trailing zeros (``"037.50"`` → ``"37.5"``); ids ignore letter case (32-hex ids upper,
+    dashed UUIDs lower, the forms SIASN uses, so a canonical id is a valid wire id); flags are ``"1"`` or
     ``"0"``. A value that is not of its kind is kept as its trimmed text, so it still compares.
     """
     text = wire_text(value)
@@ -177,7 +181,7 @@ def canonical_value(kind: str, value: object) -> str | None:
     elif kind == "key":
         result = _SPACES.sub("", text).upper()
     elif kind == "id":
-        result = text.lower()
+        result = text.lower() if "-" in text else text.upper()
     elif kind == "date":
         result = _canonical_date(text)
     elif kind in ("decimal", "int"):
@@ -185,6 +189,16 @@ def canonical_value(kind: str, value: object) -> str | None:
     else:
         result = text
     return result or None
+
+
+def wire_date(canonical: str | None) -> str:
+    """Return a canonical ISO date in the wire form ``DD-MM-YYYY`` (``""`` when absent)."""
+    if canonical is None:
+        return ""
+    match = _ISO_DATE.fullmatch(canonical)
+    if match is None:
+        return canonical
+    return f"{match.group(3)}-{match.group(2)}-{match.group(1)}"
 
 
 def canonical_expr(kind: str, column: str) -> Any:
@@ -205,7 +219,8 @@ def canonical_expr(kind: str, column: str) -> Any:
     elif kind == "key":
         out = text.str.replace_all(r"\s+", "").str.to_uppercase()
     elif kind == "id":
-        out = text.str.to_lowercase()
+        dashed = text.str.contains("-", literal=True)
+        out = pl.when(dashed).then(text.str.to_lowercase()).otherwise(text.str.to_uppercase())
     elif kind in ("decimal", "int"):
         shape = _DECIMAL.pattern if kind == "decimal" else _INT.pattern
         number = text.str.replace(_LEADING_ZEROS, "${1}${2}")

@@ -45,6 +45,19 @@ class PairResult:
     items: pl.DataFrame
     differences: pl.DataFrame
     stages: dict[str, int]
+    lan_people: pl.DataFrame | None = None
+
+    @property
+    def record_counts(self) -> dict[str, tuple[int, int]]:
+        """Records (LAN, BKN) per class; an ambiguous group counts all its candidates."""
+        counts = {"sama": (self.counts["sama"], self.counts["sama"])}
+        for name in CLASSES[1:]:
+            rows = self.items.filter(pl.col("class") == name)
+            counts[name] = (
+                int(rows["lan_ids"].list.len().sum()),
+                int(rows["bkn_ids"].list.len().sum()),
+            )
+        return counts
 
     @property
     def matched(self) -> int:
@@ -173,7 +186,12 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
     fields, differences = _differences(pair, all_pairs.select(_L, _B), lan, bkn)
     beda = all_pairs.join(fields, on=[_L, _B])
     ids_l = lan.select(_L, pl.col(RECORD_ID).alias("lan_ids"), pl.col(person).alias("p_l"))
-    ids_b = bkn.select(_B, pl.col(RECORD_ID).alias("bkn_ids"), pl.col(person).alias("p_b"))
+    ids_b = bkn.select(
+        _B,
+        pl.col(RECORD_ID).alias("bkn_ids"),
+        pl.col(person).alias("p_b"),
+        pl.col(SOURCE).cast(pl.String).alias("source"),
+    )
     items = pl.concat(
         [
             _pair_items(beda, ids_l, ids_b),
@@ -194,6 +212,7 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
         items=items,
         differences=differences,
         stages=stages,
+        lan_people=lan.drop(_L) if pair.roster else None,
     )
 
 
@@ -217,7 +236,7 @@ def _pair_items(beda: pl.DataFrame, ids_l: pl.DataFrame, ids_b: pl.DataFrame) ->
         pl.concat_list(pl.col("lan_ids")).alias("lan_ids"),
         pl.concat_list(pl.col("bkn_ids")).alias("bkn_ids"),
         "fields",
-        pl.lit(None, pl.String).alias("source"),
+        "source",
     ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]
 
 
@@ -233,7 +252,7 @@ def _one_side_items(
         (ids if lan_side else empty).alias("lan_ids"),
         (empty if lan_side else ids).alias("bkn_ids"),
         empty.alias("fields"),
-        pl.col(SOURCE).alias("source"),
+        pl.col(SOURCE).cast(pl.String).alias("source"),
     ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]
 
 
@@ -251,9 +270,13 @@ def _group_items(
     right = (
         numbered.select("_g", _B)
         .explode(_B)
-        .join(bkn.select(_B, RECORD_ID, person), on=_B, how="left")
+        .join(bkn.select(_B, RECORD_ID, person, SOURCE), on=_B, how="left")
         .group_by("_g")
-        .agg(pl.col(RECORD_ID).alias("bkn_ids"), pl.col(person).first().alias("p_b"))
+        .agg(
+            pl.col(RECORD_ID).alias("bkn_ids"),
+            pl.col(person).first().alias("p_b"),
+            pl.col(SOURCE).cast(pl.String).first().alias("source"),
+        )
     )
     joined = numbered.select("_g", "stage").join(left, on="_g").join(right, on="_g")
     return joined.sort("_g").select(
@@ -263,5 +286,5 @@ def _group_items(
         "lan_ids",
         "bkn_ids",
         pl.lit([], pl.List(pl.String)).alias("fields"),
-        pl.lit(None, pl.String).alias("source"),
+        "source",
     ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]

@@ -151,7 +151,9 @@ def _roster_persons(frames: Sequence[pl.DataFrame], pair: PairSpec) -> pl.DataFr
     """LAN's side of a roster pair: one row per person found in LAN's records.
 
     The SIASN person id is the first one LAN gives; position and its TMT come from LAN's
-    latest position record (riwayat jabatan) when LAN delivered one.
+    latest position record (riwayat jabatan) when LAN delivered one. Extra columns name the
+    LAN records those values came from (``_pns_rid``/``_pns_dataset``, ``_jabatan_rid``) and
+    one record of the person (``_any_rid``/``_any_dataset``), for the correction list.
     """
     stacked = pl.concat(frames, how="diagonal_relaxed")
     person = pair.person
@@ -159,17 +161,33 @@ def _roster_persons(frames: Sequence[pl.DataFrame], pair: PairSpec) -> pl.DataFr
         stacked.filter(pl.col(SOURCE) == "riwayat-jabatan")
         .sort("tmtJabatan", nulls_last=True)
         .group_by(person)
-        .agg(pl.col("jabatanFungsionalId").last(), pl.col("tmtJabatan").last())
+        .agg(
+            pl.col("jabatanFungsionalId").last(),
+            pl.col("tmtJabatan").last(),
+            pl.col(RECORD_ID).last().alias("_jabatan_rid"),
+        )
     )
-    people = stacked.group_by(person).agg(
-        pl.col("pnsId").drop_nulls().first(),
-        pl.col(SOURCE).unique().sort().str.join(", "),
+    with_pns = stacked.filter(pl.col("pnsId").is_not_null())
+    pns = with_pns.group_by(person, maintain_order=True).agg(
+        pl.col("pnsId").first(),
+        pl.col(RECORD_ID).first().alias("_pns_rid"),
+        pl.col(SOURCE).first().cast(pl.String).alias("_pns_dataset"),
     )
-    joined = people.join(latest, on=person, how="left")
+    people = stacked.group_by(person, maintain_order=True).agg(
+        pl.col(RECORD_ID).first().alias("_any_rid"),
+        pl.col(SOURCE).first().cast(pl.String).alias("_any_dataset"),
+        pl.col(SOURCE).cast(pl.String).unique().sort().str.join(", ").alias(SOURCE),
+    )
+    joined = people.join(pns, on=person, how="left").join(latest, on=person, how="left")
     return joined.select(
         pl.col(person).alias(RECORD_ID),
         SOURCE,
         *(pl.col(rule.name) for rule in pair.fields),
+        "_pns_rid",
+        "_pns_dataset",
+        "_jabatan_rid",
+        "_any_rid",
+        "_any_dataset",
     )
 
 

@@ -201,7 +201,7 @@ ROSTER = PairSpec(
     bkn_datasets=("data-widyaiswara", "data-analis-kebijakan"),
     authority="BKN",
     lan_record_id="nipBaru",
-    bkn_record_id="nipBaru",
+    bkn_record_id="id",
     fields=(
         FieldRule("nipBaru", "code"),
         FieldRule("pnsId", "id", bkn="id", lan_optional=True),
