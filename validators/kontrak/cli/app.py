@@ -10,6 +10,7 @@ from kontrak.cli import (
     cmd_check,
     cmd_generate,
     cmd_list,
+    cmd_match,
     cmd_package,
     cmd_samples,
     cmd_strip,
@@ -41,6 +42,7 @@ for module in (
     cmd_generate,
     cmd_check,
     cmd_samples,
+    cmd_match,
 ):
     module.register(app)
 
