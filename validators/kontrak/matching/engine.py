@@ -66,9 +66,11 @@ class PairResult:
 
     @property
     def match_rate(self) -> float:
-        """Equal pairs as a share of all items (1.0 when both sides are empty)."""
-        total = sum(self.counts.values())
-        return self.counts["sama"] / total if total else 1.0
+        """Equal records as a share of LAN's records matched (indicator KECOCOKAN).
+
+        1.0 when LAN sent no record.
+        """
+        return self.counts["sama"] / self.lan_records if self.lan_records else 1.0
 
 
 def _stage(
