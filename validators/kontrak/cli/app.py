@@ -13,6 +13,7 @@ from kontrak.cli import (
     cmd_match,
     cmd_package,
     cmd_samples,
+    cmd_status,
     cmd_strip,
     cmd_validate,
 )
@@ -43,6 +44,7 @@ for module in (
     cmd_check,
     cmd_samples,
     cmd_match,
+    cmd_status,
 ):
     module.register(app)
 

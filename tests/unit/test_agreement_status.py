@@ -1,0 +1,91 @@
+"""`kontrak status`: the agreement's state for any day, extensions, and the next deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+from typer.testing import CliRunner
+
+from kontrak.agreement_status import add_months, agreement_status
+from kontrak.cli.app import app
+
+
+@pytest.mark.parametrize(
+    ("today", "state", "exit_code"),
+    [
+        ("2022-06-07", "belum-berlaku", 1),
+        ("2022-06-08", "berlaku", 0),
+        ("2023-06-01", "berlaku", 0),
+        ("2024-03-07", "berlaku", 0),
+        ("2024-03-08", "segera-berakhir", 0),
+        ("2024-06-07", "segera-berakhir", 0),
+        ("2024-06-08", "berakhir", 1),
+        ("2026-11-26", "berakhir", 1),
+    ],
+)
+def test_state_on_any_day(today: str, state: str, exit_code: int) -> None:
+    result = CliRunner().invoke(app, ["status", "--today", today, "--format", "json"])
+    assert result.exit_code == exit_code, result.output
+    data = json.loads(result.output)
+    assert data["state"] == state
+    assert (data["signed"], data["ends"], data["last_day"]) == ("2022-06-08", "2024-06-08", "2024-06-07")
+
+
+def test_today_without_option_reports_the_real_date() -> None:
+    result = CliRunner().invoke(app, ["status", "--format", "json"])
+    assert json.loads(result.output)["today"] == dt.date.today().isoformat()
+
+
+def test_text_warns_within_three_months_and_after_the_end() -> None:
+    soon = CliRunner().invoke(app, ["status", "--today", "2024-04-01"]).output
+    assert "SEGERA BERAKHIR" in soon and "68 hari lagi" in soon and "Pasal 6(2)" in soon
+    lapsed = CliRunner().invoke(app, ["status", "--today", "2024-07-01"]).output
+    assert "BERAKHIR" in lapsed and "tanpa perpanjangan" in lapsed
+    fine = CliRunner().invoke(app, ["status", "--today", "2023-01-10"]).output
+    assert "PERINGATAN" not in fine
+
+
+def test_next_matching_round_and_evaluation() -> None:
+    status = agreement_status(dt.date(2023, 8, 1))
+    assert status.next_matching.period.label == "2023-S2"
+    assert status.next_matching.due == dt.date(2024, 1, 31)
+    assert status.next_evaluation.period.label == "2023"
+    assert status.next_evaluation.due == dt.date(2024, 2, 28)
+    on_due_day = agreement_status(dt.date(2023, 7, 31))
+    assert on_due_day.next_matching.period.label == "2023-S1"
+
+
+def test_a_signed_extension_moves_the_end(tmp_path: Path) -> None:
+    shutil.copy(REPO / "contracts" / "agreement.yaml", tmp_path / "agreement.yaml")
+    text = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+    extension = (
+        "  perpanjangan-2024:\n"
+        "    kind: extension\n"
+        "    status: signed\n"
+        "    amends: pks-lan-bkn-2022\n"
+        "    signed: 2024-03-01\n"
+        "    valid-years: 2\n"
+        "    numbers: {LAN: X/1, BKN: Y/2}\n"
+        "    title: {id: Perpanjangan, en: Extension}\n"
+    )
+    text = text.replace("parties:\n", extension + "parties:\n", 1)
+    (tmp_path / "agreement.yaml").write_text(text, encoding="utf-8")
+    status = agreement_status(dt.date(2024, 7, 1), root=tmp_path)
+    assert (status.state, status.ends) == ("berlaku", dt.date(2026, 6, 8))
+    assert status.extensions == (("perpanjangan-2024", dt.date(2024, 3, 1), 2),)
+    assert agreement_status(dt.date(2026, 6, 8), root=tmp_path).state == "berakhir"
+
+
+def test_add_months_clips_the_day() -> None:
+    assert add_months(dt.date(2024, 5, 31), -3) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2022, 6, 8), 24) == dt.date(2024, 6, 8)
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["status", "--today", "08-06-2024"])
+    assert result.exit_code == 2
