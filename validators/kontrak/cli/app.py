@@ -8,6 +8,7 @@ import typer
 
 from kontrak.cli import (
     cmd_check,
+    cmd_evaluate,
     cmd_generate,
     cmd_list,
     cmd_match,
@@ -45,6 +46,7 @@ for module in (
     cmd_samples,
     cmd_match,
     cmd_status,
+    cmd_evaluate,
 ):
     module.register(app)
 
