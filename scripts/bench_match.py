@@ -19,6 +19,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,8 +44,13 @@ def _nip(person: pl.Expr) -> pl.Expr:
         return expr.cast(pl.String).str.zfill(width)
 
     return pl.concat_str(
-        pad(year, 4), pad(month, 2), pad(day, 2), pad(year + 25, 4), pad(month, 2),
-        sex.cast(pl.String), pad(seq, 3),
+        pad(year, 4),
+        pad(month, 2),
+        pad(day, 2),
+        pad(year + 25, 4),
+        pad(month, 2),
+        sex.cast(pl.String),
+        pad(seq, 3),
     )
 
 
@@ -57,8 +63,12 @@ def _base(n: int) -> pl.DataFrame:
         i.cast(pl.String).str.zfill(32).alias("siasn_id"),
         pl.format("AK-{}", i.cast(pl.String).str.zfill(9)).alias("idSipka"),
         pl.format("800/{}/PAK/{}", i, year).alias("nomorSk"),
-        pl.format("{}-{}-{}", (1 + i % 28).cast(pl.String).str.zfill(2),
-                  (1 + i % 12).cast(pl.String).str.zfill(2), year + 1).alias("tanggalSk"),
+        pl.format(
+            "{}-{}-{}",
+            (1 + i % 28).cast(pl.String).str.zfill(2),
+            (1 + i % 12).cast(pl.String).str.zfill(2),
+            year + 1,
+        ).alias("tanggalSk"),
         year.cast(pl.String).alias("tahun"),
         pl.format("{}.5", 10 + i % 90).alias("kreditBaruTotal"),
     )
@@ -69,39 +79,66 @@ def generate(n: int, workdir: Path) -> dict[str, int]:
     base = _base(n)
     known_id = pl.col("i") % 2 == 0
     lan = base.select(
-        "idSipka", "nipBaru",
+        "idSipka",
+        "nipBaru",
         pl.when(known_id).then(pl.col("siasn_id")).otherwise(pl.lit("")).alias("id"),
-        pl.lit("").alias("pnsId"), pl.lit("").alias("rwJabatanId"), "nomorSk", "tanggalSk",
-        pl.lit("01").alias("bulanMulaiPenailan"), pl.col("tahun").alias("tahunMulaiPenailan"),
-        pl.lit("12").alias("bulanSelesaiPenailan"), pl.col("tahun").alias("tahunSelesaiPenailan"),
-        pl.lit("").alias("kreditUtamaBaru"), pl.lit("").alias("kreditPenunjangBaru"),
-        "kreditBaruTotal", pl.lit("0").alias("isAngkaKreditPertama"),
-        pl.lit("0").alias("isIntegrasi"), pl.lit("1").alias("isKonversi"),
-    )
-    differs = (pl.col("i") % DIFFERENT_EVERY == 7)
-    missing = (pl.col("i") % MISSING_EVERY == 3)
-    bkn = base.filter(~missing).select(
-        pl.col("siasn_id").str.to_uppercase().alias("id"), pl.lit("").alias("pns"), "nomorSk",
-        "tanggalSk", pl.lit("1").alias("bulanMulaiPenailan"),
-        pl.col("tahun").alias("tahunMulaiPenailan"), pl.lit("12").alias("bulanSelesaiPenailan"),
-        pl.col("tahun").alias("tahunSelesaiPenailan"), pl.lit("").alias("kreditUtamaBaru"),
+        pl.lit("").alias("pnsId"),
+        pl.lit("").alias("rwJabatanId"),
+        "nomorSk",
+        "tanggalSk",
+        pl.lit("01").alias("bulanMulaiPenailan"),
+        pl.col("tahun").alias("tahunMulaiPenailan"),
+        pl.lit("12").alias("bulanSelesaiPenailan"),
+        pl.col("tahun").alias("tahunSelesaiPenailan"),
+        pl.lit("").alias("kreditUtamaBaru"),
         pl.lit("").alias("kreditPenunjangBaru"),
-        pl.when(differs).then(pl.lit("99.25")).otherwise(pl.col("kreditBaruTotal"))
+        "kreditBaruTotal",
+        pl.lit("0").alias("isAngkaKreditPertama"),
+        pl.lit("0").alias("isIntegrasi"),
+        pl.lit("1").alias("isKonversi"),
+    )
+    differs = pl.col("i") % DIFFERENT_EVERY == 7
+    missing = pl.col("i") % MISSING_EVERY == 3
+    bkn = base.filter(~missing).select(
+        pl.col("siasn_id").str.to_uppercase().alias("id"),
+        pl.lit("").alias("pns"),
+        "nomorSk",
+        "tanggalSk",
+        pl.lit("1").alias("bulanMulaiPenailan"),
+        pl.col("tahun").alias("tahunMulaiPenailan"),
+        pl.lit("12").alias("bulanSelesaiPenailan"),
+        pl.col("tahun").alias("tahunSelesaiPenailan"),
+        pl.lit("").alias("kreditUtamaBaru"),
+        pl.lit("").alias("kreditPenunjangBaru"),
+        pl.when(differs)
+        .then(pl.lit("99.25"))
+        .otherwise(pl.col("kreditBaruTotal"))
         .alias("kreditBaruTotal"),
-        pl.lit("").alias("rwJabatan"), pl.lit("Widyaiswara Ahli Muda").alias("namaJabatan"),
-        pl.lit("0").alias("isAngkaKreditPertama"), pl.lit("0").alias("isIntegrasi"),
-        pl.lit("1").alias("isKonversi"), "nipBaru",
+        pl.lit("").alias("rwJabatan"),
+        pl.lit("Widyaiswara Ahli Muda").alias("namaJabatan"),
+        pl.lit("0").alias("isAngkaKreditPertama"),
+        pl.lit("0").alias("isIntegrasi"),
+        pl.lit("1").alias("isKonversi"),
+        "nipBaru",
     )
     extra = _base(n // EXTRA_EVERY).select(
-        pl.format("E{}", pl.col("siasn_id").str.slice(1)).alias("id"), pl.lit("").alias("pns"),
-        pl.format("EXTRA/{}", pl.col("i")).alias("nomorSk"), "tanggalSk",
-        pl.lit("7").alias("bulanMulaiPenailan"), pl.lit("2030").alias("tahunMulaiPenailan"),
-        pl.lit("9").alias("bulanSelesaiPenailan"), pl.lit("2030").alias("tahunSelesaiPenailan"),
-        pl.lit("").alias("kreditUtamaBaru"), pl.lit("").alias("kreditPenunjangBaru"),
-        "kreditBaruTotal", pl.lit("").alias("rwJabatan"),
+        pl.format("E{}", pl.col("siasn_id").str.slice(1)).alias("id"),
+        pl.lit("").alias("pns"),
+        pl.format("EXTRA/{}", pl.col("i")).alias("nomorSk"),
+        "tanggalSk",
+        pl.lit("7").alias("bulanMulaiPenailan"),
+        pl.lit("2030").alias("tahunMulaiPenailan"),
+        pl.lit("9").alias("bulanSelesaiPenailan"),
+        pl.lit("2030").alias("tahunSelesaiPenailan"),
+        pl.lit("").alias("kreditUtamaBaru"),
+        pl.lit("").alias("kreditPenunjangBaru"),
+        "kreditBaruTotal",
+        pl.lit("").alias("rwJabatan"),
         pl.lit("Widyaiswara Ahli Muda").alias("namaJabatan"),
-        pl.lit("0").alias("isAngkaKreditPertama"), pl.lit("0").alias("isIntegrasi"),
-        pl.lit("1").alias("isKonversi"), "nipBaru",
+        pl.lit("0").alias("isAngkaKreditPertama"),
+        pl.lit("0").alias("isIntegrasi"),
+        pl.lit("1").alias("isKonversi"),
+        "nipBaru",
     )
     workdir.mkdir(parents=True, exist_ok=True)
     lan.write_ndjson(workdir / "lan.jsonl")
@@ -159,7 +196,9 @@ def main() -> int:
     """Run the benchmark and print its figures; exit 1 if the counts differ from the plan."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=4_500_000)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kontrak-bench-match"))
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kontrak-bench-match"
+    )
     parser.add_argument("--phase", choices=["all", "generate", "measure"], default="all")
     args = parser.parse_args()
     if args.phase == "generate":
@@ -170,16 +209,24 @@ def main() -> int:
         return 0
     me = [sys.executable, __file__, "--records", str(args.records), "--workdir", str(args.workdir)]
     started = time.perf_counter()
-    made = subprocess.run([*me, "--phase", "generate"], capture_output=True, text=True, check=True)
+    made = subprocess.run(  # noqa: S603 - runs this script itself
+        [*me, "--phase", "generate"], capture_output=True, text=True, check=True
+    )
     planted = json.loads(made.stdout)
-    print(f"generated {args.records:,} LAN records in {time.perf_counter() - started:.1f} s; "
-          f"planted: {planted}")
-    ran = subprocess.run([*me, "--phase", "measure"], capture_output=True, text=True, check=True)
+    print(
+        f"generated {args.records:,} LAN records in {time.perf_counter() - started:.1f} s; "
+        f"planted: {planted}"
+    )
+    ran = subprocess.run(  # noqa: S603 - runs this script itself
+        [*me, "--phase", "measure"], capture_output=True, text=True, check=True
+    )
     figures = json.loads(ran.stdout)
     for name, seconds in figures["phases_s"].items():
         print(f"  {name:<22} {seconds:8.2f} s")
-    print(f"total {figures['total_s']:.2f} s, peak memory {figures['peak_rss_mb']:,} MB "
-          f"(LAN {figures['lan_records']:,} records, BKN {figures['bkn_records']:,})")
+    print(
+        f"total {figures['total_s']:.2f} s, peak memory {figures['peak_rss_mb']:,} MB "
+        f"(LAN {figures['lan_records']:,} records, BKN {figures['bkn_records']:,})"
+    )
     print(f"found:   {figures['counts']}")
     exact = all(figures["counts"][k] == v for k, v in planted.items())
     print("planted differences found exactly" if exact else "MISMATCH with the planted counts")

@@ -38,7 +38,9 @@ def written(run: MatchRun, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return outdir, write_round(run, outdir, isian=isian)
 
 
-def _items(run: MatchRun, pair_id: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+def _items(
+    run: MatchRun, pair_id: str
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
     result = next(r for r in run.results if r.pair.id == pair_id)
     return sorted(
         (row["class"], tuple(row["lan_ids"]), tuple(row["bkn_ids"]), tuple(row["fields"]))
@@ -48,7 +50,10 @@ def _items(run: MatchRun, pair_id: str) -> list[tuple[str, tuple[str, ...], tupl
 
 def test_inputs_are_validated_first_and_valid(run: MatchRun) -> None:
     assert run.inputs_valid
-    assert {f.spec for f in run.lan.files} == {"riwayat-angka-kredit@1.0.0", "riwayat-jabatan@1.0.0"}
+    assert {f.spec for f in run.lan.files} == {
+        "riwayat-angka-kredit@1.0.0",
+        "riwayat-jabatan@1.0.0",
+    }
     assert all(report.records > 0 for side in run.sides for report in side.reports)
 
 
@@ -58,7 +63,8 @@ def test_finds_exactly_the_planted_differences(run: MatchRun, pair_id: str) -> N
     result = next(r for r in run.results if r.pair.id == pair_id)
     assert result.counts == expected["counts"]
     planted = sorted(
-        (i["class"], tuple(i["lan"]), tuple(i["bkn"]), tuple(i["fields"])) for i in expected["items"]
+        (i["class"], tuple(i["lan"]), tuple(i["bkn"]), tuple(i["fields"]))
+        for i in expected["items"]
     )
     assert _items(run, pair_id) == planted
 
@@ -66,8 +72,14 @@ def test_finds_exactly_the_planted_differences(run: MatchRun, pair_id: str) -> N
 def test_differences_carry_old_and_new_values(run: MatchRun) -> None:
     result = next(r for r in run.results if r.pair.id == "angka-kredit")
     rows = {row["field"]: row for row in result.differences.iter_rows(named=True)}
-    assert (rows["kreditBaruTotal"]["lan_value"], rows["kreditBaruTotal"]["bkn_value"]) == ("25", "27.5")
-    assert (rows["tanggalSk"]["lan_value"], rows["tanggalSk"]["bkn_value"]) == ("2024-03-12", "2024-03-13")
+    assert (rows["kreditBaruTotal"]["lan_value"], rows["kreditBaruTotal"]["bkn_value"]) == (
+        "25",
+        "27.5",
+    )
+    assert (rows["tanggalSk"]["lan_value"], rows["tanggalSk"]["bkn_value"]) == (
+        "2024-03-12",
+        "2024-03-13",
+    )
 
 
 def test_correction_lists_and_minutes_validate(written: tuple[Path, RoundOutputs]) -> None:
@@ -88,7 +100,9 @@ def test_correction_lists_and_minutes_validate(written: tuple[Path, RoundOutputs
     assert (change["nilaiLama"], change["nilaiBaru"]) == ("13-03-2024", "12-03-2024")
 
 
-def test_minutes_record_counts_and_hashes(written: tuple[Path, RoundOutputs], run: MatchRun) -> None:
+def test_minutes_record_counts_and_hashes(
+    written: tuple[Path, RoundOutputs], run: MatchRun
+) -> None:
     outdir, _ = written
     record = json.loads((outdir / "berita-acara-pemadanan.json").read_text(encoding="utf-8"))
     assert (record["idPemadanan"], record["tahun"], record["semester"]) == ("PDN-2024-S2", 2024, 2)
@@ -98,7 +112,8 @@ def test_minutes_record_counts_and_hashes(written: tuple[Path, RoundOutputs], ru
     assert (hasil["jumlahCocok"], hasil["jumlahBerbeda"], hasil["jumlahAmbiguBkn"]) == (3, 3, 2)
     assert {s["pihak"] for s in record["penandatangan"]} == {"LAN", "BKN"}
     markdown = (outdir / "berita-acara-pemadanan.md").read_text(encoding="utf-8")
-    assert "PIHAK KESATU (LAN)" in markdown and "PIHAK KEDUA (BKN)" in markdown
+    assert "PIHAK KESATU (LAN)" in markdown
+    assert "PIHAK KEDUA (BKN)" in markdown
     assert hasil["sha256Lan"] in markdown
 
 
@@ -106,7 +121,7 @@ def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> Non
     outdir, _ = written
     book = load_workbook(outdir / "pemadanan.xlsx", read_only=True)
     assert book.sheetnames == ["Ringkasan", "Masukan", "Rincian", "Perbedaan"]
-    summary = [row for row in book["Ringkasan"].iter_rows(values_only=True)]
+    summary = list(book["Ringkasan"].iter_rows(values_only=True))
     assert "disamarkan" in str(summary[1][0])
     pairs = {row[0]: row for row in summary[9:] if row and row[0]}
     assert pairs["angka-kredit"][3:8] == (3, 3, 1, 1, 1)
@@ -144,7 +159,8 @@ def test_html_report_parses_and_masks(written: tuple[Path, RoundOutputs]) -> Non
 def test_show_values_marks_reports_as_personal(run: MatchRun, tmp_path: Path) -> None:
     write_round(run, tmp_path, show_values=True)
     html = (tmp_path / "pemadanan.html").read_text(encoding="utf-8")
-    assert "Memuat data pribadi" in html and "198403142009122987" in html
+    assert "Memuat data pribadi" in html
+    assert "198403142009122987" in html
     book = load_workbook(tmp_path / "pemadanan.xlsx", read_only=True)
     assert "DATA PRIBADI" in str(next(book["Ringkasan"].iter_rows(values_only=True, min_row=2))[0])
 
@@ -153,11 +169,25 @@ def test_cli_match_exit_code_and_outputs(tmp_path: Path) -> None:
     isian = str(SAMPLES / PLANTED["isian"])
     result = CliRunner().invoke(
         app,
-        ["match", "--lan", LAN, "--bkn", BKN, "-o", str(tmp_path), "--isian", isian,
-         "--today", PLANTED["today"]],
+        [
+            "match",
+            "--lan",
+            LAN,
+            "--bkn",
+            BKN,
+            "-o",
+            str(tmp_path),
+            "--isian",
+            isian,
+            "--today",
+            PLANTED["today"],
+        ],
     )
     assert result.exit_code == 1, result.output
-    assert "berita-acara-pemadanan.json  [berita-acara-pemadanan: 1 record, sah/valid]" in result.output
+    assert (
+        "berita-acara-pemadanan.json  [berita-acara-pemadanan: 1 record, sah/valid]"
+        in result.output
+    )
     assert "198403142009122987" not in result.output
 
 
@@ -165,9 +195,19 @@ def test_cli_match_equal_inputs_exit_zero(tmp_path: Path) -> None:
     data = SAMPLES / "packages/valid/bkn-2024-s2"
     result = CliRunner().invoke(
         app,
-        ["match", "--lan", f"riwayat-angka-kredit={SAMPLES / PLANTED['lan']}/riwayat-angka-kredit.jsonl",
-         "--bkn", f"siasn-rw-angkakredit={data}/siasn-rw-angkakredit.json", "--pair", "angka-kredit",
-         "--period", "2024-S2", "--format", "json"],
+        [
+            "match",
+            "--lan",
+            f"riwayat-angka-kredit={SAMPLES / PLANTED['lan']}/riwayat-angka-kredit.jsonl",
+            "--bkn",
+            f"siasn-rw-angkakredit={data}/siasn-rw-angkakredit.json",
+            "--pair",
+            "angka-kredit",
+            "--period",
+            "2024-S2",
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 1
     assert json.loads(result.output)["pairs"][0]["counts"]["sama"] == 3
@@ -176,14 +216,19 @@ def test_cli_match_equal_inputs_exit_zero(tmp_path: Path) -> None:
 def test_invalid_input_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "ak.jsonl"
     good = (SAMPLES / PLANTED["lan"] / "riwayat-angka-kredit.jsonl").read_text(encoding="utf-8")
-    bad.write_text(good.replace('"tanggalSk": "20-01-2024"', '"tanggalSk": "31-02-2024"'), encoding="utf-8")
+    bad.write_text(
+        good.replace('"tanggalSk": "20-01-2024"', '"tanggalSk": "31-02-2024"'), encoding="utf-8"
+    )
     run = run_matching([f"riwayat-angka-kredit={bad}"], [BKN], MatchOptions(period="2024-S2"))
-    assert run.refused and not run.results
+    assert run.refused
+    assert not run.results
     assert run.lan.files[0].invalid_records == 1
     flagged = run_matching(
         [f"riwayat-angka-kredit={bad}"], [BKN], MatchOptions(period="2024-S2", allow_invalid=True)
     )
-    assert not flagged.refused and flagged.results and not flagged.inputs_valid
+    assert not flagged.refused
+    assert flagged.results
+    assert not flagged.inputs_valid
 
 
 def test_wrong_side_is_a_usage_error() -> None:

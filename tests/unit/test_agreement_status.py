@@ -33,7 +33,11 @@ def test_state_on_any_day(today: str, state: str, exit_code: int) -> None:
     assert result.exit_code == exit_code, result.output
     data = json.loads(result.output)
     assert data["state"] == state
-    assert (data["signed"], data["ends"], data["last_day"]) == ("2022-06-08", "2024-06-08", "2024-06-07")
+    assert (data["signed"], data["ends"], data["last_day"]) == (
+        "2022-06-08",
+        "2024-06-08",
+        "2024-06-07",
+    )
 
 
 def test_today_without_option_reports_the_real_date() -> None:
@@ -43,9 +47,12 @@ def test_today_without_option_reports_the_real_date() -> None:
 
 def test_text_warns_within_three_months_and_after_the_end() -> None:
     soon = CliRunner().invoke(app, ["status", "--today", "2024-04-01"]).output
-    assert "SEGERA BERAKHIR" in soon and "68 hari lagi" in soon and "Pasal 6(2)" in soon
+    assert "SEGERA BERAKHIR" in soon
+    assert "68 hari lagi" in soon
+    assert "Pasal 6(2)" in soon
     lapsed = CliRunner().invoke(app, ["status", "--today", "2024-07-01"]).output
-    assert "BERAKHIR" in lapsed and "tanpa perpanjangan" in lapsed
+    assert "BERAKHIR" in lapsed
+    assert "tanpa perpanjangan" in lapsed
     fine = CliRunner().invoke(app, ["status", "--today", "2023-01-10"]).output
     assert "PERINGATAN" not in fine
 

@@ -42,6 +42,9 @@ class Schedule:
     evaluation_days: int = 59
 
 
+_DEFAULT = Schedule()
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """One obligation for one period."""
@@ -129,9 +132,9 @@ def load_schedule(root: Path | None = None) -> Schedule:
         return int((block.get(name) or {}).get("due-days-after-period", default))
 
     return Schedule(
-        delivery_days=days("delivery", Schedule.delivery_days),
-        matching_days=days("matching", Schedule.matching_days),
-        evaluation_days=days("evaluation", Schedule.evaluation_days),
+        delivery_days=days("delivery", _DEFAULT.delivery_days),
+        matching_days=days("matching", _DEFAULT.matching_days),
+        evaluation_days=days("evaluation", _DEFAULT.evaluation_days),
     )
 
 
@@ -185,8 +188,9 @@ def agreement_status(today: dt.date, root: Path | None = None) -> AgreementStatu
         others.append((doc_id, str(doc.get("kind", "")), str(doc.get("status", "signed"))))
         is_signed = doc.get("status", "signed") == "signed" and doc.get("signed")
         if doc.get("kind") == "extension" and is_signed and doc.get("amends") == MAIN_DOCUMENT:
-            extensions.append((doc_id, _date(doc["signed"], f"{doc_id}.signed"),
-                               int(doc.get("valid-years", 1))))
+            extensions.append(
+                (doc_id, _date(doc["signed"], f"{doc_id}.signed"), int(doc.get("valid-years", 1)))
+            )
     for _, _, years in sorted(extensions, key=lambda item: item[1]):
         ends = add_months(ends, 12 * years)
     if today < signed:

@@ -166,8 +166,9 @@ def canonical_value(kind: str, value: object) -> str | None:
     ``""``, whitespace, null and (for dates) ``01-01-0001`` are absent. Dates become ISO
     ``YYYY-MM-DD`` from ``DD-MM-YYYY`` or ISO; numbers sent as text or as numbers lose leading
     and trailing zeros (``"037.50"`` → ``"37.5"``); ids ignore letter case (32-hex ids upper,
-    dashed UUIDs lower, the forms SIASN uses, so a canonical id is a valid wire id); flags are ``"1"`` or
-    ``"0"``. A value that is not of its kind is kept as its trimmed text, so it still compares.
+    dashed UUIDs lower, the forms SIASN uses, so a canonical id is a valid wire id); flags are
+    ``"1"`` or ``"0"``. A value that is not of its kind is kept as its trimmed text, so it
+    still compares.
     """
     text = wire_text(value)
     if kind == "flag":

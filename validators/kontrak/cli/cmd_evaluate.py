@@ -58,9 +58,7 @@ def evaluate_command(
     today: Annotated[
         str | None, typer.Option("--today", help="Tanggal evaluasi YYYY-MM-DD (bawaan: hari ini).")
     ] = None,
-    executor: Annotated[
-        str, typer.Option("--pelaksana", help="LAN, BKN atau BERSAMA.")
-    ] = "LAN",
+    executor: Annotated[str, typer.Option("--pelaksana", help="LAN, BKN atau BERSAMA.")] = "LAN",
 ) -> None:
     """Hitung indikator evaluasi integrasi / compute the integration indicators.
 
@@ -75,7 +73,10 @@ def evaluate_command(
     indicators = compute_indicators(data, span, load_schedule())
     round_ids = {d["round"] for d in data if d.get("round")}
     records = evaluation_records(
-        indicators, span, day, executor=executor,
+        indicators,
+        span,
+        day,
+        executor=executor,
         round_id=next(iter(round_ids)) if len(round_ids) == 1 else "",
     )
     title = f"Evaluasi integrasi data LAN–BKN {evaluation_id(span)} ({span.label})"

@@ -107,7 +107,9 @@ def render_status(status: AgreementStatus) -> str:
 def status_command(
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Tanggal acuan / reference date YYYY-MM-DD (bawaan: hari ini)."),
+        typer.Option(
+            "--today", help="Tanggal acuan / reference date YYYY-MM-DD (bawaan: hari ini)."
+        ),
     ] = None,
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Format keluaran / output format.")

@@ -15,7 +15,7 @@ Indicators, as defined by the LAN reference table ``indikator-evaluasi``:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +51,7 @@ def _ratio(code: str, subject: str, num: int, den: int, note: str) -> Indicator 
     return Indicator(code, subject, round(num / den * 100, 2), num, den, note)
 
 
-def _validity(rounds: list[Mapping[str, Any]]) -> Iterable[Indicator]:
+def _validity(rounds: Sequence[Mapping[str, Any]]) -> Iterable[Indicator]:
     seen: set[str] = set()
     totals: dict[str, list[int]] = {}
     for data in rounds:
@@ -68,7 +68,7 @@ def _validity(rounds: list[Mapping[str, Any]]) -> Iterable[Indicator]:
             yield found
 
 
-def _matching(rounds: list[Mapping[str, Any]]) -> Iterable[Indicator]:
+def _matching(rounds: Sequence[Mapping[str, Any]]) -> Iterable[Indicator]:
     totals: dict[str, list[int]] = {}
     roster = [0, 0]
     for data in rounds:
@@ -86,7 +86,10 @@ def _matching(rounds: list[Mapping[str, Any]]) -> Iterable[Indicator]:
         if found:
             yield found
     found = _ratio(
-        "KELENGKAPAN", "pertukaran", roster[0], roster[1],
+        "KELENGKAPAN",
+        "pertukaran",
+        roster[0],
+        roster[1],
         "pejabat fungsional pada daftar BKN yang punya data di LAN / seluruh daftar",
     )
     if found:
@@ -101,7 +104,7 @@ def _created(package: Mapping[str, Any]) -> dt.date | None:
         return None
 
 
-def _timeliness(rounds: list[Mapping[str, Any]], schedule: Schedule) -> Iterable[Indicator]:
+def _timeliness(rounds: Sequence[Mapping[str, Any]], schedule: Schedule) -> Iterable[Indicator]:
     packages = {p["sha256"]: p for data in rounds for p in data["packages"]}
     on_time, late_days, counted = 0, 0, 0
     for package in packages.values():
@@ -118,19 +121,26 @@ def _timeliness(rounds: list[Mapping[str, Any]], schedule: Schedule) -> Iterable
         on_time += created <= due
         late_days += max(0, (created - due).days)
     found = _ratio(
-        "KETEPATAN-WAKTU", "pertukaran", on_time, counted,
+        "KETEPATAN-WAKTU",
+        "pertukaran",
+        on_time,
+        counted,
         f"paket diterima paling lambat {schedule.delivery_days} hari setelah akhir periode",
     )
     if found:
         yield found
         yield Indicator(
-            "KETERLAMBATAN", "pertukaran", float(late_days), None, None,
+            "KETERLAMBATAN",
+            "pertukaran",
+            float(late_days),
+            None,
+            None,
             "jumlah hari keterlambatan paket terhadap jadwal",
         )
 
 
 def compute_indicators(
-    rounds: list[Mapping[str, Any]], period: Period, schedule: Schedule
+    rounds: Sequence[Mapping[str, Any]], period: Period, schedule: Schedule
 ) -> list[Indicator]:
     """Every indicator the rounds allow for ``period``."""
     indicators = [*_validity(rounds), *_matching(rounds), *_timeliness(rounds, schedule)]
@@ -138,7 +148,11 @@ def compute_indicators(
         held = {data["round"] for data in rounds if data.get("round")}
         indicators.append(
             Indicator(
-                "FREKUENSI-PEMADANAN", "pertukaran", float(len(held)), None, None,
+                "FREKUENSI-PEMADANAN",
+                "pertukaran",
+                float(len(held)),
+                None,
+                None,
                 "putaran pemadanan dengan laporan: " + (", ".join(sorted(held)) or "-"),
             )
         )

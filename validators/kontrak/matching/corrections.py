@@ -89,9 +89,16 @@ def _pair_corrections(run: MatchRun, result: PairResult) -> Iterator[Correction]
     for row in result.differences.iter_rows(named=True):
         kind = pair.field(row["field"]).kind
         yield Correction(
-            "BKN", bkn, row["person"], row["lan_id"] or "", row["bkn_id"] or "", "ubah",
-            _wire_name(bkn, row["field"]), _wire_value(kind, row["bkn_value"]),
-            _wire_value(kind, row["lan_value"]) or "", "BEDA-NILAI",
+            "BKN",
+            bkn,
+            row["person"],
+            row["lan_id"] or "",
+            row["bkn_id"] or "",
+            "ubah",
+            _wire_name(bkn, row["field"]),
+            _wire_value(kind, row["bkn_value"]),
+            _wire_value(kind, row["lan_value"]) or "",
+            "BEDA-NILAI",
             f"{pair.id}: nilai di SIASN berbeda dengan SIPKA / value in SIASN differs from SIPKA",
         )
     items = result.items.filter(pl.col("class") != "beda")
@@ -99,21 +106,39 @@ def _pair_corrections(run: MatchRun, result: PairResult) -> Iterator[Correction]
         cls, lan_ids, bkn_ids = row["class"], row["lan_ids"], row["bkn_ids"]
         if cls == "hanya-lan":
             yield Correction(
-                "BKN", bkn, row["person"], _first(lan_ids), "", "tambah", "", None, None,
-                _REASONS[cls], f"{pair.id}: record SIPKA belum ada di SIASN / not yet in SIASN",
+                "BKN",
+                bkn,
+                row["person"],
+                _first(lan_ids),
+                "",
+                "tambah",
+                "",
+                None,
+                None,
+                _REASONS[cls],
+                f"{pair.id}: record SIPKA belum ada di SIASN / not yet in SIASN",
             )
         elif cls == "hanya-bkn":
             yield Correction(
-                "LAN", lan, row["person"], "", _first(bkn_ids), "tambah", "", None, None,
-                _REASONS[cls], f"{pair.id}: record SIASN belum ada di SIPKA / not yet in SIPKA",
+                "LAN",
+                lan,
+                row["person"],
+                "",
+                _first(bkn_ids),
+                "tambah",
+                "",
+                None,
+                None,
+                _REASONS[cls],
+                f"{pair.id}: record SIASN belum ada di SIPKA / not yet in SIPKA",
             )
         else:
             yield from _ambiguous(row, lan, bkn, pair.id)
 
 
-def _ambiguous(row: dict[str, Any], lan: Contract, bkn: Contract, pair_id: str) -> Iterator[
-    Correction
-]:
+def _ambiguous(
+    row: dict[str, Any], lan: Contract, bkn: Contract, pair_id: str
+) -> Iterator[Correction]:
     lan_ids, bkn_ids = row["lan_ids"], row["bkn_ids"]
     note = (
         f"{pair_id}: satu dari {{n}} kandidat untuk kunci yang sama ({row['stage']}); hapus "
@@ -123,14 +148,32 @@ def _ambiguous(row: dict[str, Any], lan: Contract, bkn: Contract, pair_id: str) 
     if len(lan_ids) > 1:
         for rid in lan_ids:
             yield Correction(
-                "LAN", lan, row["person"], rid, _first(bkn_ids) if len(bkn_ids) == 1 else "",
-                "hapus", "", None, None, "AMBIGU", note.format(n=len(lan_ids)),
+                "LAN",
+                lan,
+                row["person"],
+                rid,
+                _first(bkn_ids) if len(bkn_ids) == 1 else "",
+                "hapus",
+                "",
+                None,
+                None,
+                "AMBIGU",
+                note.format(n=len(lan_ids)),
             )
     if len(bkn_ids) > 1:
         for rid in bkn_ids:
             yield Correction(
-                "BKN", bkn, row["person"], _first(lan_ids) if len(lan_ids) == 1 else "", rid,
-                "hapus", "", None, None, "AMBIGU", note.format(n=len(bkn_ids)),
+                "BKN",
+                bkn,
+                row["person"],
+                _first(lan_ids) if len(lan_ids) == 1 else "",
+                rid,
+                "hapus",
+                "",
+                None,
+                None,
+                "AMBIGU",
+                note.format(n=len(bkn_ids)),
             )
 
 
@@ -149,33 +192,65 @@ def _roster_corrections(run: MatchRun, result: PairResult) -> Iterator[Correctio
             target, rid = lan_files["riwayat-jabatan"], person["_jabatan_rid"]
         kind = pair.field(row["field"]).kind
         yield Correction(
-            "LAN", target, row["person"], rid or "", row["bkn_id"] or "", "ubah",
-            _wire_name(target, row["field"]), _wire_value(kind, row["lan_value"]),
-            _wire_value(kind, row["bkn_value"]) or "", "BEDA-NILAI",
+            "LAN",
+            target,
+            row["person"],
+            rid or "",
+            row["bkn_id"] or "",
+            "ubah",
+            _wire_name(target, row["field"]),
+            _wire_value(kind, row["lan_value"]),
+            _wire_value(kind, row["bkn_value"]) or "",
+            "BEDA-NILAI",
             f"{pair.id}: data LAN berbeda dengan daftar BKN / LAN data differs from BKN's roster",
         )
     for row in result.items.filter(pl.col("class") != "beda").iter_rows(named=True):
         cls = row["class"]
         if cls == "hanya-bkn":
             yield Correction(
-                "LAN", main_lan, row["person"], "", _first(row["bkn_ids"]), "tambah", "", None,
-                None, _REASONS[cls],
+                "LAN",
+                main_lan,
+                row["person"],
+                "",
+                _first(row["bkn_ids"]),
+                "tambah",
+                "",
+                None,
+                None,
+                _REASONS[cls],
                 f"{pair.id}: pejabat fungsional tanpa data di SIPKA / no records in SIPKA",
             )
         elif cls == "hanya-lan":
             person = people[_first(row["lan_ids"])]
             yield Correction(
-                "LAN", lan_files[person["_any_dataset"]], row["person"], person["_any_rid"], "",
-                "hapus", "", None, None, _REASONS[cls],
+                "LAN",
+                lan_files[person["_any_dataset"]],
+                row["person"],
+                person["_any_rid"],
+                "",
+                "hapus",
+                "",
+                None,
+                None,
+                _REASONS[cls],
                 f"{pair.id}: tidak ada di daftar BKN; periksa jabatannya di SIASN sebelum "
                 "menghapus / not on BKN's roster; check the position in SIASN before deleting",
             )
         else:
             for rid in row["bkn_ids"]:
                 yield Correction(
-                    "BKN", bkn_files[row["source"]] if row["source"] in bkn_files
-                    else next(iter(bkn_files.values())), row["person"], "", rid, "hapus", "",
-                    None, None, "AMBIGU",
+                    "BKN",
+                    bkn_files[row["source"]]
+                    if row["source"] in bkn_files
+                    else next(iter(bkn_files.values())),
+                    row["person"],
+                    "",
+                    rid,
+                    "hapus",
+                    "",
+                    None,
+                    None,
+                    "AMBIGU",
                     f"{pair.id}: orang ada di lebih dari satu daftar / on more than one roster",
                 )
 

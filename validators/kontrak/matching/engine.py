@@ -124,16 +124,14 @@ def _differences(
     fields = flagged.select(
         _L,
         _B,
-        pl.concat_list(
-            [pl.when(pl.col(n)).then(pl.lit(n)).otherwise(None) for n in names]
-        ).list.drop_nulls().alias("fields"),
+        pl.concat_list([pl.when(pl.col(n)).then(pl.lit(n)).otherwise(None) for n in names])
+        .list.drop_nulls()
+        .alias("fields"),
     )
     strings = [pl.col(n).cast(pl.String) for n in names]
     left = lan.select(_L, RECORD_ID, *strings)
     right = bkn.select(_B, RECORD_ID, *strings)
-    different = fields.join(left, on=_L, how="left").join(
-        right, on=_B, how="left", suffix="_bkn"
-    )
+    different = fields.join(left, on=_L, how="left").join(right, on=_B, how="left", suffix="_bkn")
     long = (
         different.select(
             pl.col(RECORD_ID).alias("lan_id"),
@@ -203,7 +201,7 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
         ],
         how="vertical",
     )
-    counts = {name: 0 for name in CLASSES}
+    counts = dict.fromkeys(CLASSES, 0)
     counts.update(dict(items.group_by("class").len().iter_rows()))
     counts["sama"] = all_pairs.height - counts["beda"]
     return PairResult(
@@ -218,15 +216,17 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
     )
 
 
-_ITEM_SCHEMA = {
-    "class": pl.String,
-    "stage": pl.String,
-    "person": pl.String,
-    "lan_ids": pl.List(pl.String),
-    "bkn_ids": pl.List(pl.String),
-    "fields": pl.List(pl.String),
-    "source": pl.String,
-}
+_ITEM_SCHEMA = pl.Schema(
+    {
+        "class": pl.String(),
+        "stage": pl.String(),
+        "person": pl.String(),
+        "lan_ids": pl.List(pl.String),
+        "bkn_ids": pl.List(pl.String),
+        "fields": pl.List(pl.String),
+        "source": pl.String(),
+    }
+)
 
 
 def _pair_items(beda: pl.DataFrame, ids_l: pl.DataFrame, ids_b: pl.DataFrame) -> pl.DataFrame:
@@ -239,7 +239,7 @@ def _pair_items(beda: pl.DataFrame, ids_l: pl.DataFrame, ids_b: pl.DataFrame) ->
         pl.concat_list(pl.col("bkn_ids")).alias("bkn_ids"),
         "fields",
         "source",
-    ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]
+    ).cast(_ITEM_SCHEMA)
 
 
 def _one_side_items(
@@ -255,7 +255,7 @@ def _one_side_items(
         (empty if lan_side else ids).alias("bkn_ids"),
         empty.alias("fields"),
         pl.col(SOURCE).cast(pl.String).alias("source"),
-    ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]
+    ).cast(_ITEM_SCHEMA)
 
 
 def _group_items(
@@ -281,12 +281,16 @@ def _group_items(
         )
     )
     joined = numbered.select("_g", "stage").join(left, on="_g").join(right, on="_g")
-    return joined.sort("_g").select(
-        pl.lit("ambigu").alias("class"),
-        "stage",
-        pl.col("p_l").fill_null(pl.col("p_b")).alias("person"),
-        "lan_ids",
-        "bkn_ids",
-        pl.lit([], pl.List(pl.String)).alias("fields"),
-        "source",
-    ).cast(_ITEM_SCHEMA)  # type: ignore[arg-type]
+    return (
+        joined.sort("_g")
+        .select(
+            pl.lit("ambigu").alias("class"),
+            "stage",
+            pl.col("p_l").fill_null(pl.col("p_b")).alias("person"),
+            "lan_ids",
+            "bkn_ids",
+            pl.lit([], pl.List(pl.String)).alias("fields"),
+            "source",
+        )
+        .cast(_ITEM_SCHEMA)
+    )

@@ -213,8 +213,12 @@ def side_frame(sources: Sequence[Source], pair: PairSpec, side: str) -> pl.DataF
 def _empty(pair: PairSpec) -> pl.DataFrame:
     """A frame with no rows and the same columns and types as a loaded one."""
     blank = pl.lit(None, pl.String)
-    return pl.DataFrame().select(
-        blank.alias(RECORD_ID),
-        blank.cast(pl.Categorical).alias(SOURCE),
-        *(_compact(rule, blank).alias(rule.name) for rule in pair.fields),
-    ).clear()
+    return (
+        pl.DataFrame()
+        .select(
+            blank.alias(RECORD_ID),
+            blank.cast(pl.Categorical).alias(SOURCE),
+            *(_compact(rule, blank).alias(rule.name) for rule in pair.fields),
+        )
+        .clear()
+    )

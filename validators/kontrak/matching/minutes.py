@@ -38,6 +38,9 @@ class Isian:
     signatories: tuple[dict[str, str], ...] = field(default_factory=tuple)
 
 
+_BLANK = Isian()
+
+
 def load_isian(path: Path) -> Isian:
     """Read an isian file (keys: nomorLan, nomorBkn, tempat, tanggal, keputusan, penandatangan).
 
@@ -55,13 +58,11 @@ def load_isian(path: Path) -> Isian:
             msg = f"{path}: 'tanggal' bukan tanggal / is not a date"
             raise KontrakError(msg)
     return Isian(
-        number_lan=str(data.get("nomorLan", Isian.number_lan)),
-        number_bkn=str(data.get("nomorBkn", Isian.number_bkn)),
-        place=str(data.get("tempat", Isian.place)),
+        number_lan=str(data.get("nomorLan", _BLANK.number_lan)),
+        number_bkn=str(data.get("nomorBkn", _BLANK.number_bkn)),
+        place=str(data.get("tempat", _BLANK.place)),
         date=date,
-        decisions=tuple(
-            {k: str(v) for k, v in item.items()} for item in data.get("keputusan", [])
-        ),
+        decisions=tuple({k: str(v) for k, v in item.items()} for item in data.get("keputusan", [])),
         signatories=tuple(
             {k: str(v) for k, v in item.items()} for item in data.get("penandatangan", [])
         ),

@@ -164,8 +164,11 @@ def build_document(
             + [f"{counts[c][0]} / {counts[c][1]}" for c in CLASSES]
         )
     roster = [
-        [", ".join(sorted({f.spec for f in run.input_files("BKN", r.pair.bkn_datasets)})),
-         str(r.lan_records), str(r.bkn_records)]
+        [
+            ", ".join(sorted({f.spec for f in run.input_files("BKN", r.pair.bkn_datasets)})),
+            str(r.lan_records),
+            str(r.bkn_records),
+        ]
         + [str(r.counts[c]) for c in CLASSES]
         for r in run.results
         if r.pair.roster

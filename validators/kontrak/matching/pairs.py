@@ -180,7 +180,9 @@ PELATIHAN_JF = PairSpec(
         FieldRule("jenisKursusId", "id", lan_optional=True),
         FieldRule("namaKursus", "text"),
         FieldRule("nomorSertipikat", "text"),
-        FieldRule("nomorSertipikatKunci", "key", "nomorSertipikat", "nomorSertipikat", False, False),
+        FieldRule(
+            "nomorSertipikatKunci", "key", "nomorSertipikat", "nomorSertipikat", False, False
+        ),
         FieldRule("tanggalKursus", "date"),
         FieldRule("tanggalSelesaiKursus", "date"),
         FieldRule("tahunKursus", "int"),

@@ -231,9 +231,7 @@ def _pairs_to_run(run: MatchRun, wanted: Sequence[str]) -> list[PairSpec]:
         )
         raise KontrakError(msg)
     return [
-        p
-        for p in chosen
-        if run.lan.files_of(p.lan_datasets) and run.bkn.files_of(p.bkn_datasets)
+        p for p in chosen if run.lan.files_of(p.lan_datasets) and run.bkn.files_of(p.bkn_datasets)
     ]
 
 

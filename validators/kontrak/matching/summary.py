@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import polars as pl
-
 from kontrak.masking import mask_text
 from kontrak.matching.corrections import round_id
 from kontrak.matching.engine import CLASSES, PairResult
@@ -52,14 +50,10 @@ class _Masker:
         lan_ids = [c for c in contracts if c.provider == "LAN"]
         bkn_ids = [c for c in contracts if c.provider == "BKN"]
         self.lan_id_personal = any(
-            c.fields[pair.lan_record_id].personal
-            for c in lan_ids
-            if pair.lan_record_id in c.fields
+            c.fields[pair.lan_record_id].personal for c in lan_ids if pair.lan_record_id in c.fields
         )
         self.bkn_id_personal = any(
-            c.fields[pair.bkn_record_id].personal
-            for c in bkn_ids
-            if pair.bkn_record_id in c.fields
+            c.fields[pair.bkn_record_id].personal for c in bkn_ids if pair.bkn_record_id in c.fields
         )
 
     def value(self, value: str | None, *, personal: bool) -> str | None:
@@ -104,9 +98,7 @@ def _items(run: MatchRun, result: PairResult, show: bool) -> list[dict[str, Any]
             "fields": row["fields"] or [],
             "source": row["source"],
         }
-        for row in result.items.sort("class", "person", maintain_order=True).iter_rows(
-            named=True
-        )
+        for row in result.items.sort("class", "person", maintain_order=True).iter_rows(named=True)
     ]
 
 
@@ -167,7 +159,11 @@ def round_to_dict(run: MatchRun, *, show_values: bool = False) -> dict[str, Any]
         "tool": {"name": "kontrak", "version": __version__},
         "round": round_id(run),
         "period": (
-            {"label": period.label, "start": period.start.isoformat(), "end": period.end.isoformat()}
+            {
+                "label": period.label,
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+            }
             if period
             else None
         ),

@@ -67,8 +67,15 @@ def _sections(data: dict[str, Any]) -> list[str]:
     inputs = table(
         ["Pihak", "Kontrak", "Berkas", "Format", "Record", "Tidak sah", "sha256"],
         [
-            [i["side"], i["contract"], i["file"], i["format"], i["records"],
-             i["invalid_records"], i["sha256"]]
+            [
+                i["side"],
+                i["contract"],
+                i["file"],
+                i["format"],
+                i["records"],
+                i["invalid_records"],
+                i["sha256"],
+            ]
             for i in data["inputs"]
         ],
         frozenset({4, 5}),
@@ -89,17 +96,30 @@ def _sections(data: dict[str, Any]) -> list[str]:
     details = table(
         ["Pasangan", "Kelas / class", "NIP", "Id LAN", "Id BKN", "Kolom berbeda", "Tahap"],
         [
-            [i["pair"], CLASS_LABELS[i["class"]][0], i["person"], ", ".join(i["lan_ids"]),
-             ", ".join(i["bkn_ids"]), ", ".join(i["fields"]), i["stage"] or ""]
+            [
+                i["pair"],
+                CLASS_LABELS[i["class"]][0],
+                i["person"],
+                ", ".join(i["lan_ids"]),
+                ", ".join(i["bkn_ids"]),
+                ", ".join(i["fields"]),
+                i["stage"] or "",
+            ]
             for i in items
         ],
     )
     diffs = table(
         ["Pasangan", "NIP", "Id LAN", "Id BKN", "Kolom / field", "Nilai LAN", "Nilai BKN"],
         [
-            [d["pair"], d["person"], d["lan_id"], d["bkn_id"], d["field"],
-             d["lan_value"] if d["lan_value"] is not None else "(kosong)",
-             d["bkn_value"] if d["bkn_value"] is not None else "(kosong)"]
+            [
+                d["pair"],
+                d["person"],
+                d["lan_id"],
+                d["bkn_id"],
+                d["field"],
+                d["lan_value"] if d["lan_value"] is not None else "(kosong)",
+                d["bkn_value"] if d["bkn_value"] is not None else "(kosong)",
+            ]
             for d in data["differences"][:MAX_HTML_ROWS]
         ],
     )
@@ -111,10 +131,15 @@ def _sections(data: dict[str, Any]) -> list[str]:
         else ""
     )
     return [
-        '<h2>Masukan <span class="en">/ inputs</span></h2>', inputs,
-        '<h2>Hasil per pasangan <span class="en">/ result per pair</span></h2>', counts,
-        '<h2>Rincian <span class="en">/ details</span></h2>', note, details,
-        '<h2>Perbedaan nilai <span class="en">/ differing values</span></h2>', diffs,
+        '<h2>Masukan <span class="en">/ inputs</span></h2>',
+        inputs,
+        '<h2>Hasil per pasangan <span class="en">/ result per pair</span></h2>',
+        counts,
+        '<h2>Rincian <span class="en">/ details</span></h2>',
+        note,
+        details,
+        '<h2>Perbedaan nilai <span class="en">/ differing values</span></h2>',
+        diffs,
     ]
 
 
@@ -124,7 +149,7 @@ def render_html(data: dict[str, Any]) -> str:
     where = f"{period['label']} ({period['start']} – {period['end']})" if period else "-"
     title = f"Laporan pemadanan data {data['round'] or ''}".strip()
     body = [
-        f"<h1>{escape(title)} <span class=\"en\">/ data-matching report</span></h1>",
+        f'<h1>{escape(title)} <span class="en">/ data-matching report</span></h1>',
         f"<p>Periode / period: <strong>{escape(where)}</strong> · tanggal / date: "
         f"{escape(data['date'])} · kontrak {escape(data['tool']['version'])}</p>",
         _privacy(data),

@@ -14,8 +14,10 @@ _MAX_DETAILS = 200
 def _inputs(data: dict[str, Any]) -> list[str]:
     lines = ["Masukan / inputs:"]
     for item in data["inputs"]:
-        state = "sah/valid" if item["invalid_records"] == 0 else (
-            f"{item['invalid_records']} record TIDAK SAH/invalid"
+        state = (
+            "sah/valid"
+            if item["invalid_records"] == 0
+            else (f"{item['invalid_records']} record TIDAK SAH/invalid")
         )
         lines.append(
             f"  {item['side']}  {item['contract']:<32} {item['file']}  ({item['format']}, "

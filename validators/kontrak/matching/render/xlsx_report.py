@@ -30,7 +30,7 @@ _ALERT = Font(bold=True, color="C0392B")
 
 
 def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list[Any]]) -> Worksheet:
-    sheet = book.create_sheet(title)
+    sheet: Worksheet = book.create_sheet(title)
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font, cell.fill = _HEAD, _FILL
@@ -90,8 +90,15 @@ def write_xlsx(data: dict[str, Any], path: Path) -> None:
         "Masukan",
         ["Pihak", "Kontrak", "Berkas", "Format", "Record", "Tidak sah", "sha256"],
         [
-            [i["side"], i["contract"], i["file"], i["format"], i["records"],
-             i["invalid_records"], i["sha256"]]
+            [
+                i["side"],
+                i["contract"],
+                i["file"],
+                i["format"],
+                i["records"],
+                i["invalid_records"],
+                i["sha256"],
+            ]
             for i in data["inputs"]
         ],
     )
@@ -100,8 +107,16 @@ def write_xlsx(data: dict[str, Any], path: Path) -> None:
         "Rincian",
         ["Pasangan", "Kelas", "NIP", "Id LAN", "Id BKN", "Kolom berbeda", "Tahap", "Sumber"],
         [
-            [i["pair"], CLASS_LABELS[i["class"]][0], i["person"], ", ".join(i["lan_ids"]),
-             ", ".join(i["bkn_ids"]), ", ".join(i["fields"]), i["stage"] or "", i["source"] or ""]
+            [
+                i["pair"],
+                CLASS_LABELS[i["class"]][0],
+                i["person"],
+                ", ".join(i["lan_ids"]),
+                ", ".join(i["bkn_ids"]),
+                ", ".join(i["fields"]),
+                i["stage"] or "",
+                i["source"] or "",
+            ]
             for i in data["items"]
         ],
     )
@@ -110,8 +125,15 @@ def write_xlsx(data: dict[str, Any], path: Path) -> None:
         "Perbedaan",
         ["Pasangan", "NIP", "Id LAN", "Id BKN", "Kolom", "Nilai LAN", "Nilai BKN"],
         [
-            [d["pair"], d["person"], d["lan_id"], d["bkn_id"], d["field"], d["lan_value"],
-             d["bkn_value"]]
+            [
+                d["pair"],
+                d["person"],
+                d["lan_id"],
+                d["bkn_id"],
+                d["field"],
+                d["lan_value"],
+                d["bkn_value"],
+            ]
             for d in data["differences"]
         ],
     )
