@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from tests.conftest import SAMPLES
 
 from kontrak.contract import load_contract
+from kontrak.references import load_reference_table
 from kontrak.validation import validate_with_contract
 from kontrak_models import model_for
 
@@ -141,3 +142,29 @@ def test_a_correction_list_entry_is_checked_against_the_corrected_contract(
     assert [(v.code, v.field, v.ctx.get("reason")) for v in report.violations] == [
         ("value-invalid-for-field", "nilaiBaru", "below-minimum")
     ]
+
+
+# SIASN jenis diklat certificate letters (domain.md §5): F for functional, P for workshop,
+# information session and seminar, T for every other type.
+SIASN_LETTERS = {str(code): "T" for code in range(1, 26)} | {"2": "F", "4": "P", "7": "P", "9": "P"}
+
+
+def test_lan_training_types_cover_every_siasn_type_once_with_its_letter() -> None:
+    rows = load_reference_table("referensi-lan/jenis-pelatihan", "1.0.0").rows
+    assert sorted(row["jenisDiklatId"] for row in rows) == sorted(SIASN_LETTERS)
+    for row in rows:
+        assert row["jenisKursusSertipikat"] == SIASN_LETTERS[row["jenisDiklatId"]], row["kode"]
+        assert row["jalurSiasn"] == ("diklat" if row["jenisDiklatId"] == "1" else "kursus")
+
+
+def test_leadership_programmes_map_to_pim_levels() -> None:
+    table = load_reference_table("referensi-lan/program-pelatihan", "1.0.0")
+    levels = {code: table.row_for("kode", code) for code in ("PKP", "PKA", "PKN-II", "PKN-I")}
+    assert {code: row["latihanStrukturalId"] for code, row in levels.items() if row} == {
+        "PKP": "2",
+        "PKA": "3",
+        "PKN-II": "4",
+        "PKN-I": "5",
+    }
+    structural = {row["kode"] for row in table.rows if row["latihanStrukturalId"]}
+    assert structural == set(levels)
