@@ -206,3 +206,36 @@ def test_strip_refuses_unreadable_input_without_writing(tmp_path: Path) -> None:
     )
     assert code == 2
     assert not target.exists()
+
+
+def test_deeply_nested_json_is_invalid_json_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "dalam.json"
+    path.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "json")
+    assert code == 2
+    assert json.loads(out)["violations"][0]["code"] == "invalid-json"
+
+
+def test_huge_csv_cell_is_reported_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "besar.csv"
+    path.write_text("idSipka,nomorSk\nA-1," + "x" * 200_000 + "\n", encoding="utf-8")
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "json")
+    codes = {v["code"] for v in json.loads(out)["violations"]}
+    assert code == 1
+    assert "too-long" in codes
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kontrak.cli.cmd_validate as command
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(command, "validate", broken)
+    monkeypatch.delenv("KONTRAK_DEBUG", raising=False)
+    result = RUNNER.invoke(
+        app, ["validate", "riwayat-angka-kredit", str(LAN / "valid/lan/pak-2024s1.json")]
+    )
+    assert result.exit_code == 2
+    assert "internal error" in result.output
+    assert "Traceback" not in result.output

@@ -164,6 +164,18 @@ _CODES: tuple[ErrorCode, ...] = (
         ("input", "json"),
     ),
     ErrorCode(
+        "invalid-csv",
+        "input",
+        "error",
+        "CSV tidak sah",
+        "Invalid CSV",
+        "Berkas tidak dapat dibaca sebagai CSV (tanda kutip tidak ditutup, sel terlalu panjang).",
+        "The file cannot be read as CSV (an unclosed quote, a cell that is far too long).",
+        "CSV tidak sah pada baris {line}: {reason}.",
+        "Invalid CSV at line {line}: {reason}.",
+        ("input", "csv"),
+    ),
+    ErrorCode(
         "missing-header",
         "input",
         "error",

@@ -176,14 +176,14 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Id instansi PNS di SIASN (referensi instansi); "" bila LAN tidak mengetahuinya. Jalur kursus saja.
+    Id instansi PNS di SIASN (referensi instansi); "" bila LAN tidak mengetahuinya. Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     jenisDiklatId: Annotated[
         Literal["2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25"] | MISSING,
         Field(title="Kode jenis diklat SIASN"),
     ] = MISSING
     """
-    Kode jenis diklat SIASN "2"–"25" (`toString` seperti klien SIASN). Jalur kursus saja.
+    Kode jenis diklat SIASN "2"–"25" (`toString` seperti klien SIASN). Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     jenisKursus: Annotated[
         str | MISSING,
@@ -193,13 +193,13 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Id jenis kursus SIASN (referensi jenis kursus, 32 heksadesimal); "" bila tidak ada padanan khusus (seperti kebanyakan klien SIASN). Jalur kursus saja.
+    Id jenis kursus SIASN (referensi jenis kursus, 32 heksadesimal); "" bila tidak ada padanan khusus (seperti kebanyakan klien SIASN). Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     jenisKursusSertipikat: Annotated[
         Literal["T", "F", "P"] | MISSING, Field(title="Huruf sertifikat")
     ] = MISSING
     """
-    Huruf sertifikat jenis diklat (T/F/P; kunci `jenisKursusSertipikat` salah eja SIASN). Jalur kursus saja.
+    Huruf sertifikat jenis diklat (T/F/P; kunci `jenisKursusSertipikat` salah eja SIASN). Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     namaKursus: Annotated[
         str | MISSING,
@@ -211,7 +211,7 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Nama kegiatan pengembangan kompetensi sebagaimana tertulis di sertifikat. Jalur kursus saja.
+    Nama kegiatan pengembangan kompetensi sebagaimana tertulis di sertifikat. Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     nomorSertipikat: Annotated[
         str | MISSING,
@@ -223,13 +223,13 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Nomor sertifikat/STTP (kunci `nomorSertipikat`, salah eja SIASN dipertahankan). Jalur kursus saja.
+    Nomor sertifikat/STTP (kunci `nomorSertipikat`, salah eja SIASN dipertahankan). Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     tahunKursus: Annotated[
         StrictInt | MISSING, Field(examples=[2024], ge=1960, le=2099, title="Tahun kursus")
     ] = MISSING
     """
-    Tahun kegiatan, bilangan bulat JSON (kursus/save); sama dengan tahun `tanggalKursus`. Jalur kursus saja.
+    Tahun kegiatan, bilangan bulat JSON (kursus/save); sama dengan tahun `tanggalKursus`. Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     tanggalKursus: Annotated[
         str | MISSING,
@@ -240,7 +240,7 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Tanggal mulai kegiatan, DD-MM-YYYY. Jalur kursus saja.
+    Tanggal mulai kegiatan, DD-MM-YYYY. Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     tanggalSelesaiKursus: Annotated[
         str | MISSING,
@@ -251,7 +251,7 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Tanggal selesai kegiatan, DD-MM-YYYY; tidak sebelum tanggal mulai. Jalur kursus saja.
+    Tanggal selesai kegiatan, DD-MM-YYYY; tidak sebelum tanggal mulai. Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     lokasiId: Annotated[
         str | MISSING,
@@ -261,14 +261,14 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Id lokasi SIASN tempat kegiatan; lazimnya "". Jalur kursus saja.
+    Id lokasi SIASN tempat kegiatan; lazimnya "". Wajib pada jalur kursus; tidak dikirim pada jalur diklat.
     """
     latihanStrukturalId: Annotated[
         Literal["1", "2", "3", "4", "5", "6", "7", "8"] | MISSING,
         Field(title="Kode latihan struktural SIASN"),
     ] = MISSING
     """
-    Kode latihan struktural SIASN "1"–"8" (2 ≈ PKP, 3 ≈ PKA, 4 ≈ PKN Tingkat II, 5 ≈ PKN Tingkat I). Jalur diklat saja.
+    Kode latihan struktural SIASN "1"–"8" (2 ≈ PKP, 3 ≈ PKA, 4 ≈ PKN Tingkat II, 5 ≈ PKN Tingkat I). Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     nomor: Annotated[
         str | MISSING,
@@ -280,7 +280,7 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Nomor sertifikat/STTPP pelatihan kepemimpinan (kunci `nomor` diklat/save). Jalur diklat saja.
+    Nomor sertifikat/STTPP pelatihan kepemimpinan (kunci `nomor` diklat/save). Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     tanggal: Annotated[
         str | MISSING,
@@ -291,7 +291,7 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Tanggal mulai pelatihan, DD-MM-YYYY. Jalur diklat saja.
+    Tanggal mulai pelatihan, DD-MM-YYYY. Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     tanggalSelesai: Annotated[
         str | MISSING,
@@ -302,25 +302,25 @@ class PengembanganKompetensi(_JsonSchemaRuntimeValidationBase):
         ),
     ] = MISSING
     """
-    Tanggal selesai pelatihan, DD-MM-YYYY; tidak sebelum tanggal mulai. Jalur diklat saja.
+    Tanggal selesai pelatihan, DD-MM-YYYY; tidak sebelum tanggal mulai. Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     tahun: Annotated[
         StrictInt | MISSING, Field(examples=[2024], ge=1960, le=2099, title="Tahun")
     ] = MISSING
     """
-    Tahun pelatihan, bilangan bulat JSON (diklat/save); sama dengan tahun `tanggal`. Jalur diklat saja.
+    Tahun pelatihan, bilangan bulat JSON (diklat/save); sama dengan tahun `tanggal`. Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     bobot: Annotated[StrictInt | MISSING, Field(examples=[0], ge=0, le=100, title="Bobot")] = (
         MISSING
     )
     """
-    Kolom `bobot` diklat/save, bilangan bulat JSON; maknanya tidak didokumentasikan SIASN, klien mengirim 0. Jalur diklat saja.
+    Kolom `bobot` diklat/save, bilangan bulat JSON; maknanya tidak didokumentasikan SIASN, klien mengirim 0. Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     jenisKompetensi: Annotated[
         str | MISSING, Field(pattern="^([0-9]{1,3})?$", title="Jenis kompetensi")
     ] = MISSING
     """
-    Kolom `jenisKompetensi` diklat/save: id referensi kompetensi SIASN (angka) atau "". Jalur diklat saja.
+    Kolom `jenisKompetensi` diklat/save: id referensi kompetensi SIASN (angka) atau "". Wajib pada jalur diklat; tidak dikirim pada jalur kursus.
     """
     path: Annotated[list[Dokumen] | MISSING, Field(title="Dokumen")] = MISSING
     """
