@@ -21,6 +21,7 @@ CLASSES = ("sama", "beda", "hanya-lan", "hanya-bkn", "ambigu")
 
 _L = "_l"
 _B = "_b"
+_KEY_SEED = 20220608
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +74,36 @@ class PairResult:
         return self.counts["sama"] / self.lan_records if self.lan_records else 1.0
 
 
+def _key_frame(frame: pl.DataFrame, pair: PairSpec, index: str) -> pl.DataFrame:
+    """Row number plus one 64-bit key per stage (null when a key field is absent).
+
+    Joining on one integer per stage keeps memory and time low on national files; two
+    different keys share a hash with a chance of 2**-64.
+    """
+    keys = []
+    for number, stage in enumerate(pair.stages):
+        fields = [
+            pl.col(f).cast(pl.String) if frame.schema[f] == pl.Categorical else pl.col(f)
+            for f in stage.fields
+        ]
+        present = pl.all_horizontal([pl.col(f).is_not_null() for f in stage.fields])
+        hashed = pl.struct(fields).hash(seed=_KEY_SEED)
+        keys.append(pl.when(present).then(hashed).otherwise(None).alias(f"k{number}"))
+    return frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias(index), *keys)
+
+
 def _stage(
-    lan: pl.DataFrame, bkn: pl.DataFrame, keys: list[str]
+    lan: pl.DataFrame, bkn: pl.DataFrame, key: str
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Unique pairs (``_l``, ``_b``) and ambiguous groups (lists) on ``keys``."""
-    left = lan.select(_L, *keys).drop_nulls(keys).with_columns(pl.len().over(keys).alias("nl"))
-    right = bkn.select(_B, *keys).drop_nulls(keys).with_columns(pl.len().over(keys).alias("nb"))
-    joined = left.join(right, on=keys, how="inner")
+    """Unique pairs (``_l``, ``_b``) and ambiguous groups (lists) on one stage key."""
+    left = lan.select(_L, key).drop_nulls(key).with_columns(pl.len().over(key).alias("nl"))
+    right = bkn.select(_B, key).drop_nulls(key).with_columns(pl.len().over(key).alias("nb"))
+    joined = left.join(right, on=key, how="inner")
     single = (pl.col("nl") == 1) & (pl.col("nb") == 1)
     pairs = joined.filter(single).select(_L, _B)
     groups = (
         joined.filter(~single)
-        .group_by(keys)
+        .group_by(key)
         .agg(pl.col(_L).unique().sort(), pl.col(_B).unique().sort())
         .select(_L, _B)
     )
@@ -129,9 +148,11 @@ def _differences(
         .alias("fields"),
     )
     strings = [pl.col(n).cast(pl.String) for n in names]
-    left = lan.select(_L, RECORD_ID, *strings)
-    right = bkn.select(_B, RECORD_ID, *strings)
-    different = fields.join(left, on=_L, how="left").join(right, on=_B, how="left", suffix="_bkn")
+    left = lan.select(RECORD_ID, *strings)[fields[_L]]
+    right = bkn.select(RECORD_ID, *strings)[fields[_B]]
+    different = pl.concat(
+        [fields, left, right.rename(lambda name: f"{name}_bkn")], how="horizontal"
+    )
     long = (
         different.select(
             pl.col(RECORD_ID).alias("lan_id"),
@@ -166,15 +187,13 @@ def _pick(compared: tuple[FieldRule, ...], side: str) -> pl.Expr:
 
 def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairResult:
     """Match LAN's canonical frame with BKN's for ``pair``."""
-    lan = lan.with_row_index(_L)
-    bkn = bkn.with_row_index(_B)
-    person = pair.person
-    remaining_l, remaining_b = lan, bkn
+    remaining_l = _key_frame(lan, pair, _L)
+    remaining_b = _key_frame(bkn, pair, _B)
     found: list[pl.DataFrame] = []
     ambiguous: list[pl.DataFrame] = []
     stages: dict[str, int] = {}
-    for stage in pair.stages:
-        pairs, groups = _stage(remaining_l, remaining_b, list(stage.fields))
+    for number, stage in enumerate(pair.stages):
+        pairs, groups = _stage(remaining_l, remaining_b, f"k{number}")
         stages[stage.name] = pairs.height
         found.append(pairs.with_columns(pl.lit(stage.name).alias("stage")))
         ambiguous.append(groups.with_columns(pl.lit(stage.name).alias("stage")))
@@ -185,18 +204,12 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
     all_pairs = pl.concat(found)
     fields, differences = _differences(pair, all_pairs.select(_L, _B), lan, bkn)
     beda = all_pairs.join(fields, on=[_L, _B])
-    ids_l = lan.select(_L, pl.col(RECORD_ID).alias("lan_ids"), pl.col(person).alias("p_l"))
-    ids_b = bkn.select(
-        _B,
-        pl.col(RECORD_ID).alias("bkn_ids"),
-        pl.col(person).alias("p_b"),
-        pl.col(SOURCE).cast(pl.String).alias("source"),
-    )
+    person = pair.person
     items = pl.concat(
         [
-            _pair_items(beda, ids_l, ids_b),
-            _one_side_items(remaining_l, "hanya-lan", RECORD_ID, person, lan_side=True),
-            _one_side_items(remaining_b, "hanya-bkn", RECORD_ID, person, lan_side=False),
+            _pair_items(beda, lan, bkn, person),
+            _one_side_items(lan, remaining_l[_L], "hanya-lan", person, lan_side=True),
+            _one_side_items(bkn, remaining_b[_B], "hanya-bkn", person, lan_side=False),
             _group_items(pl.concat(ambiguous), lan, bkn, person),
         ],
         how="vertical",
@@ -212,7 +225,7 @@ def match_frames(pair: PairSpec, lan: pl.DataFrame, bkn: pl.DataFrame) -> PairRe
         items=items,
         differences=differences,
         stages=stages,
-        lan_people=lan.drop(_L) if pair.roster else None,
+        lan_people=lan if pair.roster else None,
     )
 
 
@@ -229,23 +242,35 @@ _ITEM_SCHEMA = pl.Schema(
 )
 
 
-def _pair_items(beda: pl.DataFrame, ids_l: pl.DataFrame, ids_b: pl.DataFrame) -> pl.DataFrame:
-    joined = beda.join(ids_l, on=_L, how="left").join(ids_b, on=_B, how="left")
-    return joined.select(
-        pl.lit("beda").alias("class"),
-        "stage",
-        pl.col("p_l").fill_null(pl.col("p_b")).alias("person"),
-        pl.concat_list(pl.col("lan_ids")).alias("lan_ids"),
-        pl.concat_list(pl.col("bkn_ids")).alias("bkn_ids"),
-        "fields",
-        "source",
+def _rows(frame: pl.DataFrame, rows: pl.Series, person: str) -> pl.DataFrame:
+    """Record id, person and dataset of the given row numbers."""
+    selected = frame.select(RECORD_ID, person, pl.col(SOURCE).cast(pl.String))
+    return selected[rows]
+
+
+def _pair_items(
+    beda: pl.DataFrame, lan: pl.DataFrame, bkn: pl.DataFrame, person: str
+) -> pl.DataFrame:
+    left = _rows(lan, beda[_L], person)
+    right = _rows(bkn, beda[_B], person)
+    return pl.DataFrame(
+        {
+            "class": ["beda"] * beda.height,
+            "stage": beda["stage"],
+            "person": left[person].fill_null(right[person]),
+            "lan_ids": left.select(pl.concat_list(RECORD_ID)).to_series(),
+            "bkn_ids": right.select(pl.concat_list(RECORD_ID)).to_series(),
+            "fields": beda["fields"],
+            "source": right[SOURCE],
+        }
     ).cast(_ITEM_SCHEMA)
 
 
 def _one_side_items(
-    rest: pl.DataFrame, name: str, record_id: str, person: str, *, lan_side: bool
+    frame: pl.DataFrame, rows: pl.Series, name: str, person: str, *, lan_side: bool
 ) -> pl.DataFrame:
-    ids = pl.concat_list(pl.col(record_id))
+    rest = _rows(frame, rows, person)
+    ids = pl.concat_list(pl.col(RECORD_ID))
     empty = pl.lit([], pl.List(pl.String))
     return rest.select(
         pl.lit(name).alias("class"),
@@ -254,7 +279,7 @@ def _one_side_items(
         (ids if lan_side else empty).alias("lan_ids"),
         (empty if lan_side else ids).alias("bkn_ids"),
         empty.alias("fields"),
-        pl.col(SOURCE).cast(pl.String).alias("source"),
+        pl.col(SOURCE).alias("source"),
     ).cast(_ITEM_SCHEMA)
 
 
@@ -262,22 +287,20 @@ def _group_items(
     groups: pl.DataFrame, lan: pl.DataFrame, bkn: pl.DataFrame, person: str
 ) -> pl.DataFrame:
     numbered = groups.with_row_index("_g")
+    left_rows = numbered.select("_g", _L).explode(_L)
+    right_rows = numbered.select("_g", _B).explode(_B)
     left = (
-        numbered.select("_g", _L)
-        .explode(_L)
-        .join(lan.select(_L, RECORD_ID, person), on=_L, how="left")
+        pl.concat([left_rows, _rows(lan, left_rows[_L], person)], how="horizontal")
         .group_by("_g")
         .agg(pl.col(RECORD_ID).alias("lan_ids"), pl.col(person).first().alias("p_l"))
     )
     right = (
-        numbered.select("_g", _B)
-        .explode(_B)
-        .join(bkn.select(_B, RECORD_ID, person, SOURCE), on=_B, how="left")
+        pl.concat([right_rows, _rows(bkn, right_rows[_B], person)], how="horizontal")
         .group_by("_g")
         .agg(
             pl.col(RECORD_ID).alias("bkn_ids"),
             pl.col(person).first().alias("p_b"),
-            pl.col(SOURCE).cast(pl.String).first().alias("source"),
+            pl.col(SOURCE).first().alias("source"),
         )
     )
     joined = numbered.select("_g", "stage").join(left, on="_g").join(right, on="_g")

@@ -7,7 +7,6 @@ Every value then passes the one canonical layer (:func:`kontrak.normalize.canoni
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,16 +115,7 @@ def canonical_frame(source: Source, pair: PairSpec) -> pl.DataFrame:
             line_blocks(source.path),
         )
         if parts:
-            return pl.concat(parts, how="vertical", rechunk=False)
-        return pl.DataFrame(schema=schema).select(select)
-    if source.format == "jsonl":
-        schema = dict.fromkeys(wire, pl.String)
-        parts = [
-            pl.read_ndjson(io.BytesIO(block), schema=schema).select(select)
-            for block in _line_blocks(source.path)
-        ]
-        if parts:
-            return pl.concat(parts, how="vertical", rechunk=False)
+            return pl.concat(parts, how="vertical", rechunk=True)
         return pl.DataFrame(schema=schema).select(select)
     return _raw_frame(source, wire).select(select).collect(engine="streaming")
 
