@@ -109,10 +109,7 @@ VALUE_KINDS = ("text", "key", "code", "id", "date", "decimal", "int", "flag")
 
 _SPACES = re.compile(r"\s+")
 _DMY_SHAPE = re.compile(r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$")
-_ISO_MIDNIGHT = r"T00:00:00(\.0+)?(Z|[+-]00:?00)?$"
-_LEADING_ZEROS = r"^(-?)0+([0-9])"
-_FRACTION_ZEROS = r"(\.[0-9]*?)0+$"
-_BARE_POINT = r"\.$"
+_UNSIGNED = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 def canonical_key(name: str) -> str:
@@ -136,12 +133,18 @@ def wire_text(value: object) -> str | None:
 
 
 def _canonical_number(text: str, *, decimal: bool) -> str:
-    if (decimal and not _DECIMAL.fullmatch(text)) or (not decimal and not _INT.fullmatch(text)):
+    """Drop leading zeros (and, for decimals, trailing fraction zeros) of an unsigned number.
+
+    Anything else (signed, malformed) is kept as written; the column form does the same.
+    """
+    if not _UNSIGNED.fullmatch(text) or (not decimal and "." in text):
         return text
-    text = re.sub(_LEADING_ZEROS, r"\1\2", text)
-    if decimal and "." in text:
-        text = re.sub(_BARE_POINT, "", re.sub(_FRACTION_ZEROS, r"\1", text))
-    return text
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    text = text.lstrip("0")
+    if not text:
+        return "0"
+    return "0" + text if text.startswith(".") else text
 
 
 def _canonical_date(text: str) -> str:
@@ -223,11 +226,22 @@ def canonical_expr(kind: str, column: str) -> Any:
         dashed = text.str.contains("-", literal=True)
         out = pl.when(dashed).then(text.str.to_lowercase()).otherwise(text.str.to_uppercase())
     elif kind in ("decimal", "int"):
-        shape = _DECIMAL.pattern if kind == "decimal" else _INT.pattern
-        number = text.str.replace(_LEADING_ZEROS, "${1}${2}")
+        shape = _UNSIGNED.pattern if kind == "decimal" else r"^[0-9]+$"
+        tidy = text
         if kind == "decimal":
-            tidy = number.str.replace(_FRACTION_ZEROS, "${1}").str.replace(_BARE_POINT, "")
-            number = pl.when(number.str.contains(r"\.")).then(tidy).otherwise(number)
+            tidy = (
+                pl.when(text.str.contains(".", literal=True))
+                .then(text.str.strip_chars_end("0").str.strip_chars_end("."))
+                .otherwise(text)
+            )
+        lead = tidy.str.strip_chars_start("0")
+        number = (
+            pl.when(lead == "")
+            .then(pl.lit("0"))
+            .when(lead.str.starts_with("."))
+            .then(pl.concat_str([pl.lit("0"), lead]))
+            .otherwise(lead)
+        )
         out = pl.when(text.str.contains(shape)).then(number).otherwise(text)
     elif kind == "date":
         dmy = (
@@ -235,10 +249,9 @@ def canonical_expr(kind: str, column: str) -> Any:
             .then(text.str.to_date("%d-%m-%Y", strict=False))
             .otherwise(None)
         )
-        iso_text = text.str.replace(_ISO_MIDNIGHT, "")
         iso = (
-            pl.when(iso_text.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
-            .then(iso_text.str.to_date("%Y-%m-%d", strict=False))
+            pl.when(text.str.contains(_ISO_DATE.pattern))
+            .then(text.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False))
             .otherwise(None)
         )
         parsed = pl.coalesce(dmy, iso)

@@ -92,9 +92,7 @@ def _key_frame(frame: pl.DataFrame, pair: PairSpec, index: str) -> pl.DataFrame:
     return frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias(index), *keys)
 
 
-def _stage(
-    lan: pl.DataFrame, bkn: pl.DataFrame, key: str
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _stage(lan: pl.DataFrame, bkn: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Unique pairs (``_l``, ``_b``) and ambiguous groups (lists) on one stage key."""
     left = lan.select(_L, key).drop_nulls(key).with_columns(pl.len().over(key).alias("nl"))
     right = bkn.select(_B, key).drop_nulls(key).with_columns(pl.len().over(key).alias("nb"))
