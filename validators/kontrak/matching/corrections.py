@@ -237,12 +237,12 @@ def _roster_corrections(run: MatchRun, result: PairResult) -> Iterator[Correctio
                 "menghapus / not on BKN's roster; check the position in SIASN before deleting",
             )
         else:
-            for rid in row["bkn_ids"]:
+            sources = str(row["source"] or "").split(", ")
+            for index, rid in enumerate(row["bkn_ids"]):
+                source = sources[index] if index < len(sources) else ""
                 yield Correction(
                     "BKN",
-                    bkn_files[row["source"]]
-                    if row["source"] in bkn_files
-                    else next(iter(bkn_files.values())),
+                    bkn_files.get(source) or next(iter(bkn_files.values())),
                     row["person"],
                     "",
                     rid,

@@ -298,7 +298,7 @@ def _group_items(
         .agg(
             pl.col(RECORD_ID).alias("bkn_ids"),
             pl.col(person).first().alias("p_b"),
-            pl.col(SOURCE).first().alias("source"),
+            pl.col(SOURCE).str.join(", ").alias("source"),
         )
     )
     joined = numbered.select("_g", "stage").join(left, on="_g").join(right, on="_g")

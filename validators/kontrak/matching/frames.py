@@ -88,10 +88,15 @@ def _compact(rule: FieldRule, expr: pl.Expr) -> pl.Expr:
     return expr
 
 
-def canonical_frame(source: Source, pair: PairSpec) -> pl.DataFrame:
-    """One file as a frame of the pair's canonical fields, plus record id and dataset."""
+def canonical_frame(source: Source, pair: PairSpec, record_id: str | None = None) -> pl.DataFrame:
+    """One file as a frame of the pair's canonical fields, plus record id and dataset.
+
+    The record id is the pair's (``record_id`` overrides it, e.g. a LAN record's own key when
+    the pair itself is about people).
+    """
     names = _wire_names(source.contract)
-    record_id = pair.lan_record_id if source.side == "LAN" else pair.bkn_record_id
+    if record_id is None:
+        record_id = pair.lan_record_id if source.side == "LAN" else pair.bkn_record_id
     wanted: dict[str, str] = {}
     for rule in pair.fields:
         column = rule.column(source.side)
@@ -189,7 +194,12 @@ def side_frame(sources: Sequence[Source], pair: PairSpec, side: str) -> pl.DataF
         from kontrak.matching.pairs import JABATAN  # noqa: PLC0415 - roster reads positions
 
         frames = [
-            canonical_frame(s, JABATAN if s.dataset == "riwayat-jabatan" else pair) for s in mine
+            canonical_frame(
+                s,
+                JABATAN if s.dataset == "riwayat-jabatan" else pair,
+                s.contract.primary_key[0],
+            )
+            for s in mine
         ]
         frames = [f.select(RECORD_ID, SOURCE, *(r.name for r in pair.fields)) for f in frames]
         if not frames:
