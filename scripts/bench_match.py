@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -181,14 +182,17 @@ def measure(workdir: Path) -> dict[str, object]:
     )
     phases["write detail"] = time.perf_counter() - mark
     total = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_mb = usage.ru_maxrss / 1024
     return {
         "lan_records": result.lan_records,
         "bkn_records": result.bkn_records,
         "counts": result.counts,
         "phases_s": {k: round(v, 2) for k, v in phases.items()},
         "total_s": round(total, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "peak_rss_mb": round(peak_mb),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
     }
 
 
@@ -224,8 +228,9 @@ def main() -> int:
     for name, seconds in figures["phases_s"].items():
         print(f"  {name:<22} {seconds:8.2f} s")
     print(
-        f"total {figures['total_s']:.2f} s, peak memory {figures['peak_rss_mb']:,} MB "
-        f"(LAN {figures['lan_records']:,} records, BKN {figures['bkn_records']:,})"
+        f"total {figures['total_s']:.2f} s wall, {figures['cpu_s']:.1f} s CPU, peak memory "
+        f"{figures['peak_rss_mb']:,} MB (LAN {figures['lan_records']:,} records, BKN "
+        f"{figures['bkn_records']:,}); load average after the run {figures['load_average']}"
     )
     print(f"found:   {figures['counts']}")
     exact = all(figures["counts"][k] == v for k, v in planted.items())
