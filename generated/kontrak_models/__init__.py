@@ -36,7 +36,13 @@ MODELS: dict[str, str] = {
     "referensi-bkn/latihan-struktural@1.0.0": "kontrak_models.referensi_bkn.latihan_struktural.v1_0_0:ReferensiBknLatihanStruktural",
     "referensi-bkn/tingkat-pendidikan@1.0.0": "kontrak_models.referensi_bkn.tingkat_pendidikan.v1_0_0:ReferensiBknTingkatPendidikan",
     "riwayat-angka-kredit@1.0.0": "kontrak_models.riwayat_angka_kredit.v1_0_0:RiwayatAngkaKredit",
+    "siasn-data-utama@1.0.0": "kontrak_models.siasn_data_utama.v1_0_0:SiasnDataUtama",
     "siasn-rw-angkakredit@1.0.0": "kontrak_models.siasn_rw_angkakredit.v1_0_0:SiasnRwAngkakredit",
+    "siasn-rw-diklat@1.0.0": "kontrak_models.siasn_rw_diklat.v1_0_0:SiasnRwDiklat",
+    "siasn-rw-golongan@1.0.0": "kontrak_models.siasn_rw_golongan.v1_0_0:SiasnRwGolongan",
+    "siasn-rw-jabatan@1.0.0": "kontrak_models.siasn_rw_jabatan.v1_0_0:SiasnRwJabatan",
+    "siasn-rw-kursus@1.0.0": "kontrak_models.siasn_rw_kursus.v1_0_0:SiasnRwKursus",
+    "siasn-rw-pendidikan@1.0.0": "kontrak_models.siasn_rw_pendidikan.v1_0_0:SiasnRwPendidikan",
 }
 
 

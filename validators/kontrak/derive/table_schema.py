@@ -7,6 +7,7 @@ from typing import Any
 
 from kontrak.contract import Contract, FieldSpec
 from kontrak.derive.headers import GENERATED_MARK, REGENERATE_COMMAND
+from kontrak.formats import KONTRAK_FORMATS
 
 __all__ = ["render_table_schema", "table_schema_for"]
 
@@ -60,8 +61,9 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
         "x-description-en": spec.description_en,
         "type": table_type,
     }
-    if table_type == "string" and spec.schema.get("format") == "tanggal-dmy":
-        field["x-format"] = "tanggal-dmy"
+    declared_format = spec.schema.get("format")
+    if table_type == "string" and declared_format in KONTRAK_FORMATS:
+        field["x-format"] = declared_format
     constraints = _constraints(spec, table_type)
     if constraints:
         field["constraints"] = constraints

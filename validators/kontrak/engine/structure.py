@@ -12,7 +12,7 @@ from kontrak.engine.findings import Finding
 
 __all__ = ["StructureEngine", "finding_from_error", "json_type_name"]
 
-DATE_FORMATS = frozenset({"tanggal-dmy", "date"})
+DATE_FORMATS = frozenset({"tanggal-dmy", "tanggal-dmy-atau-iso", "date"})
 _MAX_LISTED = 12
 
 _SIMPLE_CODES = {

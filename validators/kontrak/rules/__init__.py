@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kontrak.rules.base import DomainRule
 from kontrak.rules.credits import CREDIT_SUM, FLAGS_EXCLUSIVE
+from kontrak.rules.nik import NIK_MATCHES_PERSON, NIK_STRUCTURE
 from kontrak.rules.nip import NIP_STRUCTURE
 from kontrak.rules.periods import DATE_ORDER, MONTH_PERIOD_ORDER, YEAR_OF_DATE
 from kontrak.rules.person import JENJANG_GOLONGAN, NIP_MATCHES_PERSON
@@ -25,5 +26,7 @@ RULES: dict[str, DomainRule] = {
         DATE_ORDER,
         YEAR_OF_DATE,
         CREDIT_SUM,
+        NIK_STRUCTURE,
+        NIK_MATCHES_PERSON,
     )
 }
