@@ -343,8 +343,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "tahun bukan kabisat ditolak).",
         "Dates must be DD-MM-YYYY and exist in the calendar (31-02, or 29-02 outside a leap year, "
         "is rejected).",
-        "'{field}' bukan tanggal DD-MM-YYYY yang sah.",
-        "'{field}' is not a valid DD-MM-YYYY date.",
+        "'{field}' bukan tanggal {expected} yang sah.",
+        "'{field}' is not a valid {expected} date.",
         ("structure", "date"),
     ),
     ErrorCode(
