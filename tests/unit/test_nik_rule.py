@@ -94,3 +94,16 @@ def test_iso_parser_is_shared_with_the_canonical_layer() -> None:
     assert parse_tanggal_iso("2021-04-01T00:00:00Z") == dt.date(2021, 4, 1)
     assert parse_date("2021-04-01T00:00:00Z") == dt.date(2021, 4, 1)
     assert parse_tanggal_iso("2021-13-01") is None
+
+
+def test_invalid_date_names_the_shape_of_its_format() -> None:
+    from kontrak.contract import load_contract
+    from kontrak.engine.structure import StructureEngine
+
+    engine = StructureEngine(load_contract("siasn-rw-golongan@1.0.0"))
+    iso = [
+        f for f in engine.check({"tmtGolongan": "2021-02-30T00:00:00Z"}) if f.code == "invalid-date"
+    ]
+    dmy = [f for f in engine.check({"skTanggal": "30-02-2021"}) if f.code == "invalid-date"]
+    assert [f.ctx["expected"] for f in iso] == ["DD-MM-YYYY / YYYY-MM-DD"]
+    assert [f.ctx["expected"] for f in dmy] == ["DD-MM-YYYY"]
