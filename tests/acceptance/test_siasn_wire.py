@@ -90,3 +90,19 @@ def test_broken_variants_fail_with_located_errors(dataset: str) -> None:
     assert any(".nipBaru.pattern-mismatch." in n for n in names)
     assert any(n.endswith(".missing-field.json") or ".id.missing-field." in n for n in names)
     assert any(".value-not-allowed." in n or ".unknown-code." in n for n in names)
+
+
+@pytest.mark.parametrize("dataset", SIASN_DATASETS)
+def test_generated_model_loads_the_response_and_keeps_the_wire_keys(dataset: str) -> None:
+    from kontrak_models import model_for
+
+    model = model_for(f"{dataset}@1.0.0")
+    (sample,) = [
+        p
+        for p in (SAMPLES / dataset / "1.0.0/valid/bkn").glob("*.json")
+        if "tidak-ditemukan" not in p.name
+    ]
+    data = json.loads(sample.read_text(encoding="utf-8"))["data"]
+    for record in data if isinstance(data, list) else [data]:
+        loaded = model.model_validate(record)
+        assert loaded.model_dump(mode="json", exclude_unset=True) == record
