@@ -10,6 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
 from kontrak.catalog import Catalog
 from kontrak.contract import SCHEMA_FILE, load_contract
@@ -18,7 +20,13 @@ from kontrak.exceptions import KontrakError
 from kontrak.formats import FORMAT_CHECKER
 from kontrak.integrity_references import check_references
 from kontrak.rules import RULES
-from kontrak.samples import SIDECAR_SUFFIX, iter_sample_cases, sidecar_for
+from kontrak.samples import (
+    PACKAGE_CASE_SUFFIX,
+    SIDECAR_SUFFIX,
+    iter_package_cases,
+    iter_sample_cases,
+    sidecar_for,
+)
 from kontrak.schema_registry import build_registry, iter_schema_files, load_json_file
 from kontrak.yaml_io import load_yaml
 
@@ -169,6 +177,28 @@ def _check_samples(catalog: Catalog, repo: Path) -> Iterator[Problem]:
             yield Problem("samples", _rel(folder, repo), "sample folder without a contract version")
 
 
+def _check_package_cases(catalog: Catalog, repo: Path) -> Iterator[Problem]:
+    samples = repo / "samples"
+    schema = load_json_file(samples / "package-case.schema.json")
+    expect = load_json_file(samples / "expect.schema.json")
+    registry: Registry[Any] = Registry().with_resource(
+        expect["$id"], DRAFT202012.create_resource(expect)
+    )
+    validator = Draft202012Validator(schema, registry=registry)
+    for case in iter_package_cases(samples):
+        case_file = case.path.with_name(case.path.name + PACKAGE_CASE_SUFFIX)
+        rel = _rel(case_file, repo)
+        if not case_file.is_file():
+            yield Problem("package-samples", rel, "sample package without its case file")
+            continue
+        for error in validator.iter_errors(load_yaml(case_file)):
+            yield Problem("package-samples", rel, f"{error.json_path}: {error.message}")
+        for other in case.against:
+            if not (other / "datapackage.json").is_file():
+                yield Problem("package-samples", rel, f"against {other.name}: no such package")
+    del catalog
+
+
 def _check_table_schemas(catalog: Catalog, repo: Path) -> Iterator[Problem]:
     try:
         from frictionless import Schema  # noqa: PLC0415 - optional, heavy
@@ -217,7 +247,12 @@ def check_repository(catalog: Catalog, repo: Path) -> list[Problem]:
     rendered, and its own problem says more than a drift report would.
     """
     problems = check_sources(catalog, repo)
-    for check in (_check_reference_tables, _check_samples, _check_table_schemas):
+    for check in (
+        _check_reference_tables,
+        _check_samples,
+        _check_package_cases,
+        _check_table_schemas,
+    ):
         problems += list(check(catalog, repo))
     if not any(p.check in _SOURCE_PROBLEMS for p in problems):
         problems += list(_check_drift(catalog, repo))

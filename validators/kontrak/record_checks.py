@@ -73,6 +73,10 @@ class RecordChecker:
             return self.contract.extra_fields_severity  # type: ignore[return-value]
         return error_code(code).severity
 
+    def subject_of(self, record: Mapping[str, Any]) -> str | None:
+        """A masked hint that finds the record: its NIP, else its primary key."""
+        return self._subject(record)
+
     def _subject(self, record: Mapping[str, Any]) -> str | None:
         value = record.get(SUBJECT_FIELD)
         if not isinstance(value, str) or not value:
@@ -113,6 +117,22 @@ class RecordChecker:
         )
 
     # ------------------------------------------------------------------- checks
+    @staticmethod
+    def bare_problem(problem: InputProblem, file: str) -> Violation:
+        """Turn a problem found outside any contract (a package descriptor) into a violation."""
+        severity = problem.severity if problem.severity in ("warning", "info") else None
+        return Violation(
+            code=problem.code,
+            severity=severity or error_code(problem.code).severity,  # type: ignore[arg-type]
+            file=file,
+            pointer=problem.pointer,
+            field=problem.field,
+            line=problem.line,
+            row=problem.row,
+            ctx=problem.ctx,
+            engine="reader",
+        )
+
     def problem(self, problem: InputProblem, file: str) -> Violation:
         """Turn a reader's problem into a violation."""
         severity = problem.severity if problem.severity != "error" else None

@@ -10,6 +10,7 @@ from kontrak.cli import (
     cmd_check,
     cmd_generate,
     cmd_list,
+    cmd_package,
     cmd_samples,
     cmd_strip,
     cmd_validate,
@@ -32,7 +33,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (cmd_validate, cmd_list, cmd_strip, cmd_generate, cmd_check, cmd_samples):
+for module in (
+    cmd_validate,
+    cmd_list,
+    cmd_strip,
+    cmd_package,
+    cmd_generate,
+    cmd_check,
+    cmd_samples,
+):
     module.register(app)
 
 
