@@ -25,7 +25,7 @@ class Dokumen(BaseModel):
 
 class SiasnRwDiklat(BaseModel):
     """
-    Satu diklat struktural/kepemimpinan seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-diklat/{nipBaru}` (BKN → LAN). Pelatihan lain (fungsional, teknis, seminar) ada di riwayat kursus. Tipe JSON `tahun` dan `jumlahJam` di kawat belum dipastikan (domain.md §10.1); kontrak mengikuti pola GET SIASN lain: teks.
+    Satu diklat struktural/kepemimpinan seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-diklat/{nipBaru}` (BKN → LAN). Pelatihan lain (fungsional, teknis, seminar) ada di riwayat kursus. Tipe JSON `tahun` dan `jumlahJam` di kawat belum dipastikan (domain.md §10.1); kontrak mengikuti pola GET SIASN lain: teks. Dalam paket pertukaran, NIP setiap record dicari di data utama (`siasn-data-utama`) paket yang sama; bila tidak ada, peringatan `foreign-key-missing` (LAN dapat mengambil profilnya lewat web service).
     """
 
     model_config = ConfigDict(

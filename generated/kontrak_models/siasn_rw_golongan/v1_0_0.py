@@ -25,7 +25,7 @@ class Dokumen(BaseModel):
 
 class SiasnRwGolongan(BaseModel):
     """
-    Satu kenaikan golongan/ruang seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-golongan/{nipBaru}` (BKN → LAN). Kode golongan, nama golongan dan pangkat harus saling cocok menurut tabel referensi golongan.
+    Satu kenaikan golongan/ruang seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-golongan/{nipBaru}` (BKN → LAN). Kode golongan, nama golongan dan pangkat harus saling cocok menurut tabel referensi golongan. Dalam paket pertukaran, NIP setiap record dicari di data utama (`siasn-data-utama`) paket yang sama; bila tidak ada, peringatan `foreign-key-missing` (LAN dapat mengambil profilnya lewat web service).
     """
 
     model_config = ConfigDict(

@@ -25,7 +25,7 @@ class Dokumen(BaseModel):
 
 class SiasnRwJabatan(BaseModel):
     """
-    Satu jabatan yang pernah atau sedang diduduki seorang ASN, sebagaimana dikirim web service SIASN `GET /pns/rw-jabatan/{nipBaru}` (BKN → LAN). Kode dikirim sebagai teks; tanggal DD-MM-YYYY dengan "", null atau "01-01-0001" untuk tanggal yang tidak ada; `path` adalah objek dokumen berkunci id jenis dokumen.
+    Satu jabatan yang pernah atau sedang diduduki seorang ASN, sebagaimana dikirim web service SIASN `GET /pns/rw-jabatan/{nipBaru}` (BKN → LAN). Kode dikirim sebagai teks; tanggal DD-MM-YYYY dengan "", null atau "01-01-0001" untuk tanggal yang tidak ada; `path` adalah objek dokumen berkunci id jenis dokumen. Dalam paket pertukaran, NIP setiap record dicari di data utama (`siasn-data-utama`) paket yang sama; bila tidak ada, peringatan `foreign-key-missing` (LAN dapat mengambil profilnya lewat web service).
     """
 
     model_config = ConfigDict(

@@ -25,7 +25,7 @@ class Dokumen(BaseModel):
 
 class SiasnRwKursus(BaseModel):
     """
-    Satu pelatihan nonstruktural (fungsional, teknis, seminar, workshop, e-learning, …) seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-kursus/{nipBaru}` (BKN → LAN). Ejaan kunci di kawat dipertahankan (`jenisKursusSertifikat`, `noSertipikat`). Tipe JSON `tahunKursus` dan `jumlahJam` di kawat belum dipastikan (domain.md §10.1); kontrak mengikuti pola GET SIASN lain: teks.
+    Satu pelatihan nonstruktural (fungsional, teknis, seminar, workshop, e-learning, …) seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-kursus/{nipBaru}` (BKN → LAN). Ejaan kunci di kawat dipertahankan (`jenisKursusSertifikat`, `noSertipikat`). Tipe JSON `tahunKursus` dan `jumlahJam` di kawat belum dipastikan (domain.md §10.1); kontrak mengikuti pola GET SIASN lain: teks. Dalam paket pertukaran, NIP setiap record dicari di data utama (`siasn-data-utama`) paket yang sama; bila tidak ada, peringatan `foreign-key-missing` (LAN dapat mengambil profilnya lewat web service).
     """
 
     model_config = ConfigDict(

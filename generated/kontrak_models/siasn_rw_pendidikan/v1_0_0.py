@@ -25,7 +25,7 @@ class Dokumen(BaseModel):
 
 class SiasnRwPendidikan(BaseModel):
     """
-    Satu pendidikan formal seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-pendidikan/{nipBaru}` (BKN → LAN). Ejaan kunci di kawat dipertahankan (`nomorIjasah`).
+    Satu pendidikan formal seorang ASN sebagaimana dikirim web service SIASN `GET /pns/rw-pendidikan/{nipBaru}` (BKN → LAN). Ejaan kunci di kawat dipertahankan (`nomorIjasah`). Dalam paket pertukaran, NIP setiap record dicari di data utama (`siasn-data-utama`) paket yang sama; bila tidak ada, peringatan `foreign-key-missing` (LAN dapat mengambil profilnya lewat web service).
     """
 
     model_config = ConfigDict(
