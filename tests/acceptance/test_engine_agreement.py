@@ -9,7 +9,8 @@
 Agreement is on the structure layer: domain rules and reference tables are part of neither
 Pydantic nor Frictionless. Differences allowed are listed, with reasons, in
 samples/known-differences.yaml; each entry names its engine and either a JSON Schema keyword
-(optionally a format) or a Frictionless error type, optionally limited to one codegen profile.
+(optionally a format, or ``within``: a keyword on the error's schema path such as ``then``) or a
+Frictionless error type, optionally limited to one codegen profile.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def _excusing(error: ValidationError, contract: Contract, engine: str) -> str | 
         if difference["engine"] != engine or error.validator != difference.get("keyword"):
             continue
         if "format" in difference and error.validator_value != difference["format"]:
+            continue
+        if "within" in difference and difference["within"] not in error.absolute_schema_path:
             continue
         if _profile_matches(difference, contract):
             return str(difference["id"])
