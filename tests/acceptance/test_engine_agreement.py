@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from frictionless import Resource, Schema
+from frictionless import Dialect, Resource, Schema
+from frictionless.formats import CsvControl
 from jsonschema import ValidationError
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
@@ -30,6 +31,7 @@ from kontrak.catalog import load_catalog
 from kontrak.contract import Contract, load_contract
 from kontrak.derive.table_schema import table_schema_for
 from kontrak.readers import InputProblem, LocatedRecord, UnreadableInputError, read_input
+from kontrak.readers.csv_reader import sniff_delimiter
 from kontrak.samples import SampleCase, iter_sample_cases
 from kontrak.validation import validate_with_contract
 from kontrak.yaml_io import load_yaml
@@ -154,11 +156,15 @@ def _kontrak_verdict(case: SampleCase, contract: Contract) -> _Verdict:
 
 
 def _frictionless_verdict(case: SampleCase, contract: Contract) -> _Verdict:
+    # Read the file as kontrak does: comma, semicolon or tab (sniffed from the header), BOM allowed.
+    data = case.path.read_bytes()
+    header = data.decode("utf-8-sig", errors="replace").split("\n", 1)[0].rstrip("\r")
     resource = Resource(
         path=case.path.name,
         basepath=str(case.path.parent),
         format="csv",
-        encoding="utf-8",
+        encoding="utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8",
+        dialect=Dialect(controls=[CsvControl(delimiter=sniff_delimiter(header))]),
         schema=Schema.from_descriptor(table_schema_for(contract)),
     )
     report = resource.validate()
