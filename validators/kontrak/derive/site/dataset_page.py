@@ -107,7 +107,10 @@ def render_dataset_page(
         f"- [{label('json_schema', lang)}]({schema_link}): `{contract.uri}`",
         f"- [{label('table_schema', lang)}]({table_link}): `{table_uri}`\n",
         f"## {label('facts', lang)} {{#facts}}\n",
-        table([label("item", lang), label("value", lang)], _facts(entry, contract, page, context, lang)),
+        table(
+            [label("item", lang), label("value", lang)],
+            _facts(entry, contract, page, context, lang),
+        ),
     ]
     bulk_note = meta.get("bulk", {}).get("note")
     if bulk_note:

@@ -43,7 +43,7 @@ _MARKDOWN_SPECIAL = {ord(c): f"&#{ord(c)};" for c in "|\\*_`[]"}
 
 
 def html_code(text: str) -> str:
-    """Inline code as HTML whose text Markdown leaves alone (``|`` and ``\\`` in a pattern)."""
+    """Inline code as HTML whose text Markdown leaves alone (pipes and backslashes too)."""
     return "<code>" + html.escape(text, quote=False).translate(_MARKDOWN_SPECIAL) + "</code>"
 
 
@@ -109,7 +109,9 @@ def _details(spec: FieldSpec, page: str, context: SiteContext, rules: list[str],
 
 def fields_table(contract: Contract, page: str, context: SiteContext, lang: str) -> str:
     """The fields of ``contract`` as a Markdown table for the page at ``page``."""
-    headers = [label(k, lang) for k in ("name", "type", "required", "classification", "description")]
+    headers = [
+        label(k, lang) for k in ("name", "type", "required", "classification", "description")
+    ]
     rules = rules_by_field(contract)
     rows = [
         [

@@ -110,7 +110,9 @@ def _term(context: SiteContext, lang: str) -> str:
         until = format_date(document.valid_until, lang) if document.valid_until else "—"
         lines.append(
             _t("extension", lang).format(
-                title=document.title.get(lang), signed=format_date(document.signed, lang), until=until
+                title=document.title.get(lang),
+                signed=format_date(document.signed, lang),
+                until=until,
             )
         )
     return "\n\n".join(lines) + "\n"
@@ -120,7 +122,9 @@ def _changes(context: SiteContext, lang: str) -> str:
     introduced: dict[str, list[str]] = {}
     for entry in context.catalog.datasets.values():
         for version in entry.versions:
-            introduced.setdefault(version.introduced_by, []).append(f"`{entry.id}` {version.version}")
+            introduced.setdefault(version.introduced_by, []).append(
+                f"`{entry.id}` {version.version}"
+            )
     rows = [
         [
             f"`{document.id}`",

@@ -17,9 +17,10 @@ from kontrak.derive.site.context import SiteContext
 from kontrak.derive.site.links import dataset_page, is_translation
 from kontrak.versions import version_key
 
-__all__ = ["GUIDES", "NAV_FILE", "SECTIONS", "render_nav"]
+__all__ = ["GUIDES", "HOME_TITLE", "NAV_FILE", "SECTIONS", "render_nav"]
 
 NAV_FILE = "mkdocs.nav.yml"
+HOME_TITLE = "Beranda"
 SECTIONS = {
     "datasets": "Dataset",
     "references": "Tabel referensi",
@@ -33,7 +34,7 @@ GUIDES = (
     "panduan/python.md",
     "panduan/usul-perubahan.md",
 )
-_TOP = ("index.md", "katalog.md")
+_TOP = ("katalog.md",)
 _SECURITY = ("keamanan.md", "data-pribadi.md")
 _LAST = ("galat.md",)
 
@@ -61,7 +62,8 @@ def _section(title: str, items: list[str]) -> list[dict[str, Any]]:
 def render_nav(context: SiteContext, generated: Iterable[str]) -> str:
     """The YAML of ``mkdocs.nav.yml`` for every page that exists plus ``generated`` pages."""
     pages = set(context.pages) | {page for page in generated if not is_translation(page)}
-    nav: list[Any] = _take(_TOP, pages)
+    nav: list[Any] = [{HOME_TITLE: page} for page in _take(["index.md"], pages)]
+    nav += _take(_TOP, pages)
     nav += _section(SECTIONS["datasets"], _dataset_pages(context, pages))
     references = _take(["referensi.md"], pages)
     references += _take(sorted(p for p in pages if p.startswith("referensi/")), pages)

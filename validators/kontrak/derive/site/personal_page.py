@@ -47,7 +47,9 @@ def render_personal_page(context: SiteContext, lang: str) -> str:
             continue
         page = dataset_page(entry.id, version)
         personal = [spec for spec in contract.fields.values() if spec.personal]
-        parts.append(f"## [{entry.title.get(lang)} {version}]({relative_link(PERSONAL_PAGE, page)})\n")
+        parts.append(
+            f"## [{entry.title.get(lang)} {version}]({relative_link(PERSONAL_PAGE, page)})\n"
+        )
         parts.append(_T["count"][lang].format(n=len(personal), total=len(contract.fields)) + "\n")
         if not personal:
             parts.append(_T["none"][lang] + "\n")

@@ -52,7 +52,9 @@ def _users(table: ReferenceTable, page: str, context: SiteContext) -> list[str]:
             reference = reference_of(spec.schema)
             if reference and reference[:2] == (table.id, table.version):
                 target = f"{dataset_page(dataset, version)}#{field_anchor(spec.name)}"
-                found.append(f"[`{dataset}` {version} · `{spec.name}`]({relative_link(page, target)})")
+                found.append(
+                    f"[`{dataset}` {version} · `{spec.name}`]({relative_link(page, target)})"
+                )
     return found
 
 

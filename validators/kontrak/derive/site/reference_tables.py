@@ -1,7 +1,7 @@
 """Reference tables as published data: ``contracts/referensi-<owner>/<table>/<version>/``.
 
-Each folder holds a ``schema.json`` (the columns) and a ``data.csv`` (the codes). Tables are found on
-disk, so the docs show them whether or not the catalog lists them yet.
+Each folder holds a ``schema.json`` (the columns) and a ``data.csv`` (the codes). Tables are found
+on disk, so the docs show them whether or not the catalog lists them yet.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _load_table(data_path: Path, contracts_root: Path, catalog: Catalog) -> Refe
 
 
 def find_reference_tables(catalog: Catalog) -> dict[tuple[str, str], ReferenceTable]:
-    """Every reference table version under the catalog's contracts folder, keyed by id and version."""
+    """Every reference table version in the catalog's contracts folder, by id and version."""
     root = catalog.root
     tables = [
         _load_table(path, root, catalog)
