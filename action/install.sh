@@ -10,8 +10,14 @@ if [[ -z "$python" ]]; then
   python="$(command -v python3)"
 fi
 
-"$python" -m venv "$KONTRAK_VENV"
-"$KONTRAK_VENV/bin/python" -m pip install --disable-pip-version-check --quiet "$KONTRAK_ACTION_PATH"
+# A job that validates several datasets uses the action several times: install once per action
+# checkout (a different tag of the action is a different checkout, and is installed again).
+marker="$KONTRAK_VENV/kontrak-action-path"
+if [[ ! -x "$KONTRAK_VENV/bin/kontrak" || "$(cat "$marker" 2> /dev/null)" != "$KONTRAK_ACTION_PATH" ]]; then
+  "$python" -m venv "$KONTRAK_VENV"
+  "$KONTRAK_VENV/bin/python" -m pip install --disable-pip-version-check --quiet "$KONTRAK_ACTION_PATH"
+  echo "$KONTRAK_ACTION_PATH" > "$marker"
+fi
 # The installed tool must find its contracts without this repository's checkout.
 "$KONTRAK_VENV/bin/kontrak" list > /dev/null
 echo "kontrak=$KONTRAK_VENV/bin/kontrak" >> "$GITHUB_OUTPUT"

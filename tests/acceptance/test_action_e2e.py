@@ -99,6 +99,8 @@ def _runner_temp(root: Path) -> Path:
     """A runner.temp whose kontrak virtualenv sees the test's packages (no index needed)."""
     temp = root / "runner-temp"
     target = temp / "kontrak-venv"
+    if target.is_dir():
+        return temp
     venv.create(target, with_pip=False, symlinks=True)
     (site_packages,) = target.glob("lib/python*/site-packages")
     (site_packages / "_test_dependencies.pth").write_text(
@@ -120,11 +122,13 @@ def _inputs_for_today(documented: dict[str, str]) -> tuple[dict[str, str], set[s
     return inputs, missing
 
 
-def _run(tmp_path: Path, agency: Agency, inputs: dict[str, str], repo: Path) -> ActionRun:
+def _run(temp_root: Path, agency: Agency, inputs: dict[str, str], repo: Path) -> ActionRun:
+    """Run the action in ``repo``; runs that share ``temp_root`` share one install, as the steps
+    of one job do."""
     return run_action(
         action_dir=REPO,
         workspace=repo,
-        runner_temp=_runner_temp(tmp_path),
+        runner_temp=_runner_temp(temp_root),
         inputs=inputs,
         uses_outputs={"actions/setup-python": {"python-path": sys.executable}},
         env={**clean_environment(), **OFFLINE_PIP},
@@ -146,16 +150,28 @@ def test_documented_workflow_is_a_valid_github_workflow(tmp_path: Path, name: st
     assert step["with"]["dataset"] == AGENCIES[name].dataset
 
 
+@pytest.fixture(scope="module")
+def action_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, bool], Any]:
+    """Each agency's repository with valid exports only, and with one invalid file more."""
+    runs: dict[tuple[str, bool], Any] = {}
+    job = tmp_path_factory.mktemp("job")
+    for name, agency in AGENCIES.items():
+        for with_invalid in (False, True):
+            root = tmp_path_factory.mktemp(f"{name}-{with_invalid}")
+            repo = _lay_out(root, agency, with_invalid=with_invalid)
+            inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
+            runs[name, with_invalid] = (job, repo, _run(job, agency, inputs, repo))
+    return runs
+
+
 @pytest.mark.parametrize("name", sorted(AGENCIES))
-def test_valid_exports_pass(tmp_path: Path, name: str) -> None:
+def test_valid_exports_pass(action_runs: dict[tuple[str, bool], Any], name: str) -> None:
     agency = AGENCIES[name]
-    repo = _lay_out(tmp_path, agency, with_invalid=False)
-    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
-    run = _run(tmp_path, agency, inputs, repo)
+    root, repo, run = action_runs[name, False]
     assert run.returncode == 0, [(s.id, s.stdout, s.stderr) for s in run.steps]
     assert run.outputs["exit-code"] == "0"
     installed = run.step("install").outputs["kontrak"]
-    assert installed.startswith(str(tmp_path / "runner-temp")), installed
+    assert installed.startswith(str(root / "runner-temp")), installed
     report = json.loads((repo / "kontrak-reports/kontrak.json").read_text(encoding="utf-8"))
     assert report["valid"] is True
     assert report["dataset"] == agency.dataset
@@ -164,11 +180,11 @@ def test_valid_exports_pass(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(AGENCIES))
-def test_invalid_export_fails_with_located_violation(tmp_path: Path, name: str) -> None:
+def test_invalid_export_fails_with_located_violation(
+    action_runs: dict[tuple[str, bool], Any], name: str
+) -> None:
     agency = AGENCIES[name]
-    repo = _lay_out(tmp_path, agency, with_invalid=True)
-    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
-    run = _run(tmp_path, agency, inputs, repo)
+    _, repo, run = action_runs[name, True]
     assert run.returncode == 1
     assert run.outputs["exit-code"] == "1"
     assert run.outputs["report-dir"] == "kontrak-reports"
@@ -183,20 +199,10 @@ def test_invalid_export_fails_with_located_violation(tmp_path: Path, name: str) 
     assert agency.invalid_code in run.summary
 
 
-def test_a_path_that_matches_nothing_is_a_usage_error(tmp_path: Path) -> None:
-    agency = AGENCIES["lan"]
-    repo = _lay_out(tmp_path, agency, with_invalid=False)
-    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
-    run = _run(tmp_path, agency, {**inputs, "path": "exports/nothing-here/*.jsonl"}, repo)
-    assert run.returncode == 2
-    assert run.outputs["exit-code"] == "2"
-
-
-def test_the_installed_tool_carries_its_own_contracts(tmp_path: Path) -> None:
-    agency = AGENCIES["lan"]
-    repo = _lay_out(tmp_path, agency, with_invalid=False)
-    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
-    run = _run(tmp_path, agency, inputs, repo)
+def test_the_installed_tool_carries_its_own_contracts(
+    action_runs: dict[tuple[str, bool], Any],
+) -> None:
+    _, repo, run = action_runs["lan", False]
     python = Path(run.step("install").outputs["kontrak"]).parent / "python"
     probe = "import kontrak.paths as p; print(p.contracts_root(), p.repository_root())"
     out = subprocess.run(
@@ -205,6 +211,25 @@ def test_the_installed_tool_carries_its_own_contracts(tmp_path: Path) -> None:
     ).stdout.split()  # fmt: skip
     assert out[0].endswith("kontrak/_data/contracts"), out
     assert out[1] == "None"
+
+
+def test_a_path_that_matches_nothing_is_a_usage_error(
+    action_runs: dict[tuple[str, bool], Any], tmp_path: Path
+) -> None:
+    job, _, _ = action_runs["lan", False]
+    agency = AGENCIES["lan"]
+    repo = _lay_out(tmp_path, agency, with_invalid=False)
+    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
+    run = _run(job, agency, {**inputs, "path": "exports/nothing-here/*.jsonl"}, repo)
+    assert run.returncode == 2
+    assert run.outputs["exit-code"] == "2"
+
+
+def test_one_job_installs_the_action_once(action_runs: dict[tuple[str, bool], Any]) -> None:
+    job, _, _ = action_runs["lan", False]
+    marker = job / "runner-temp/kontrak-venv/kontrak-action-path"
+    assert marker.read_text(encoding="utf-8").strip() == str(REPO)
+    assert len({id(run) for _, _, run in action_runs.values()}) == 4
 
 
 @pytest.mark.parametrize("name", sorted(AGENCIES))
