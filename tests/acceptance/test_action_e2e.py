@@ -229,7 +229,6 @@ def test_one_job_installs_the_action_once(action_runs: dict[tuple[str, bool], An
     job, _, _ = action_runs["lan", False]
     marker = job / "runner-temp/kontrak-venv/kontrak-action-path"
     assert marker.read_text(encoding="utf-8").strip() == str(REPO)
-    assert len({id(run) for _, _, run in action_runs.values()}) == 4
 
 
 @pytest.mark.parametrize("name", sorted(AGENCIES))
