@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import REPO
 
 from kontrak.catalog import load_catalog
+from kontrak.derive.site.links import reference_page
 
 pytestmark = pytest.mark.slow
 
@@ -76,12 +77,16 @@ def test_fields_and_schema_download_within_two_clicks(built_site: Path, home: st
     home_links = _links_of(built_site, home)
     for entry in catalog.datasets.values():
         version = entry.current.version
+        folder = REPO / "contracts" / entry.id / version
+        contract = json.loads((folder / "schema.json").read_text(encoding="utf-8"))
+        if (folder / "data.csv").is_file():  # a reference table: its own page, its codes
+            page_url = home + reference_page(entry.id, version).removesuffix(".md") + "/"
+            assert page_url in home_links, f"home does not link {page_url}"
+            assert contract["$id"] in _links_of(built_site, page_url)
+            continue
         page_url = f"{home}datasets/{entry.id}/{version}/"
         assert page_url in home_links, f"home does not link {page_url}"
         page = _page_file(built_site, page_url).read_text(encoding="utf-8")
-        contract = json.loads(
-            (REPO / "contracts" / entry.id / version / "schema.json").read_text(encoding="utf-8")
-        )
         for field in contract["properties"]:
             assert f'id="field-{field}"' in page, field
         assert contract["$id"] in _links_of(built_site, page_url), "schema download is not the $id"

@@ -6,11 +6,11 @@ from kontrak.agreement import Agreement, AgreementDocument
 from kontrak.basis import format_basis
 from kontrak.derive.headers import markdown_header
 from kontrak.derive.markdown import table
+from kontrak.derive.site.catalog_page import page_of_version
 from kontrak.derive.site.context import SiteContext
-from kontrak.derive.site.dataset_page import schema_links
 from kontrak.derive.site.home_text import HOME_TEXT
 from kontrak.derive.site.labels import format_date, label
-from kontrak.derive.site.links import dataset_page
+from kontrak.derive.site.links import relative_link
 
 __all__ = ["HOME_PAGE", "render_home_page"]
 
@@ -39,24 +39,33 @@ def _intro(context: SiteContext, lang: str) -> str:
     )
 
 
+def _downloads(entry_id: str, version: str, context: SiteContext) -> str:
+    folder = f"contracts/{entry_id}/{version}/"
+    files = [("JSON Schema", "schema.json"), ("Table Schema", "table-schema.json")]
+    if (entry_id, version) in context.references:
+        files = [("CSV", "data.csv"), ("JSON Schema", "schema.json")]
+    present = [
+        f"[{name}]({relative_link(HOME_PAGE, folder + file)})"
+        for name, file in files
+        if (context.catalog.root / entry_id / version / file).is_file()
+    ]
+    return " · ".join(present)
+
+
 def _datasets_table(context: SiteContext, lang: str) -> str:
     headers = [label("dataset", lang), label("direction", lang), label("version", lang)]
     headers.append(label("downloads", lang))
     rows = []
-    for entry in context.dataset_entries():
+    for entry in context.catalog.datasets.values():
         version = entry.current.version
-        contract = context.contracts.get((entry.id, version))
-        page = dataset_page(entry.id, version)
-        downloads = ""
-        if contract is not None:
-            schema, table_schema = schema_links(contract, HOME_PAGE)
-            downloads = f"[JSON Schema]({schema}) · [Table Schema]({table_schema})"
+        page = page_of_version(entry, version, context)
+        anchor = "#contents" if (entry.id, version) in context.references else "#fields"
         rows.append(
             [
                 f"[{entry.title.get(lang)}]({page})<br>`{entry.id}`",
                 entry.direction,
-                f"[{version}]({page}#fields)",
-                downloads,
+                f"[{version}]({page}{anchor})",
+                _downloads(entry.id, version, context),
             ]
         )
     return table(headers, rows)
