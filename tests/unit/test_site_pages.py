@@ -196,3 +196,17 @@ def test_relative_links_between_docs_pages() -> None:
         "contracts/a/1.0.0/schema.json"
     )
     assert relative_link("datasets/a/1.0.0.md", "#rules") == "#rules"
+
+
+def test_reference_without_version_links_the_newest_table(tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path)
+    _add_golongan(repo, referenced=True)
+    shutil.copytree(
+        repo / "contracts" / GOLONGAN / "1.0.0", repo / "contracts" / GOLONGAN / "1.1.0"
+    )
+    path = repo / "contracts/riwayat-angka-kredit/1.0.0/schema.json"
+    contract = json.loads(path.read_text(encoding="utf-8"))
+    del contract["properties"]["isKonversi"]["x-reference"]["version"]
+    path.write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    dataset = _pages(_context(repo))["datasets/riwayat-angka-kredit/1.0.0.md"]
+    assert "(../../referensi/bkn/golongan/1.1.0.md)" in dataset

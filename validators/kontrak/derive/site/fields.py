@@ -14,6 +14,7 @@ from kontrak.derive.site.labels import classification_text, label
 from kontrak.derive.site.links import reference_page, relative_link
 from kontrak.derive.site.reference_tables import reference_of
 from kontrak.rules import RULES
+from kontrak.versions import version_key
 
 __all__ = ["RULES_ANCHOR", "field_anchor", "fields_table", "html_code", "rules_by_field"]
 
@@ -87,6 +88,9 @@ def _reference_cell(spec: FieldSpec, page: str, context: SiteContext, lang: str)
     if reference is None:
         return ""
     table_id, version, column = reference
+    if not version:  # no version named: the newest one published
+        known = [v for t, v in context.references if t == table_id]
+        version = max(known, key=version_key) if known else ""
     text = f"`{table_id}` {version}".strip()
     if (table_id, version) in context.references:
         text = f"[{text}]({relative_link(page, reference_page(table_id, version))})"
