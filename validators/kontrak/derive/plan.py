@@ -9,14 +9,14 @@ from kontrak.catalog import Catalog
 from kontrak.contract import TABLE_SCHEMA_FILE, Contract, load_contract
 from kontrak.derive.docs_pages import iter_docs_pages
 from kontrak.derive.models import model_module_name, render_model, render_models_index
-from kontrak.derive.site import NAV_FILE, build_site_context, render_nav
+from kontrak.derive.site import GENERATED_DIRS, NAV_FILE, build_site_context, render_nav
 from kontrak.derive.table_schema import render_table_schema
 
 __all__ = ["DerivedFile", "Drift", "apply_plan", "build_plan", "find_drift"]
 
 MODELS_DIR = Path("generated") / "kontrak_models"
 DOCS_DIR = Path("docs")
-GENERATED_DOCS_DIRS = (Path("docs") / "datasets", Path("docs") / "referensi")
+GENERATED_DOCS_DIRS = tuple(DOCS_DIR / folder for folder in GENERATED_DIRS)
 
 
 @dataclass(frozen=True, slots=True)
