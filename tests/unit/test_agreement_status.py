@@ -67,25 +67,27 @@ def test_next_matching_round_and_evaluation() -> None:
     assert on_due_day.next_matching.period.label == "2023-S1"
 
 
-def test_a_signed_extension_moves_the_end(tmp_path: Path) -> None:
-    shutil.copy(REPO / "contracts" / "agreement.yaml", tmp_path / "agreement.yaml")
-    text = (tmp_path / "agreement.yaml").read_text(encoding="utf-8")
+def test_a_recorded_extension_moves_the_end(tmp_path: Path) -> None:
+    contracts = tmp_path / "contracts"
+    shutil.copytree(REPO / "contracts" / "_meta", contracts / "_meta")
+    shutil.copytree(REPO / "contracts" / "_shared", contracts / "_shared")
+    text = (REPO / "contracts" / "agreement.yaml").read_text(encoding="utf-8")
     extension = (
         "  perpanjangan-2024:\n"
-        "    kind: extension\n"
-        "    status: signed\n"
-        "    amends: pks-lan-bkn-2022\n"
+        "    kind: perpanjangan\n"
+        "    extends: pks-lan-bkn-2022\n"
         "    signed: 2024-03-01\n"
-        "    valid-years: 2\n"
+        "    valid-until: 2026-06-08\n"
         "    numbers: {LAN: X/1, BKN: Y/2}\n"
-        "    title: {id: Perpanjangan, en: Extension}\n"
+        "    title: {id: Perpanjangan PKS, en: Extension}\n"
     )
     text = text.replace("parties:\n", extension + "parties:\n", 1)
-    (tmp_path / "agreement.yaml").write_text(text, encoding="utf-8")
-    status = agreement_status(dt.date(2024, 7, 1), root=tmp_path)
+    (contracts / "agreement.yaml").write_text(text, encoding="utf-8")
+    status = agreement_status(dt.date(2024, 7, 1), root=contracts)
     assert (status.state, status.ends) == ("berlaku", dt.date(2026, 6, 8))
-    assert status.extensions == (("perpanjangan-2024", dt.date(2024, 3, 1), 2),)
-    assert agreement_status(dt.date(2026, 6, 8), root=tmp_path).state == "berakhir"
+    assert status.extensions == (("perpanjangan-2024", dt.date(2024, 3, 1), dt.date(2026, 6, 8)),)
+    assert agreement_status(dt.date(2026, 3, 8), root=contracts).state == "segera-berakhir"
+    assert agreement_status(dt.date(2026, 6, 8), root=contracts).state == "berakhir"
 
 
 def test_add_months_clips_the_day() -> None:

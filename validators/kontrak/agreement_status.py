@@ -1,18 +1,20 @@
 """The agreement's lifecycle on a given day, from ``contracts/agreement.yaml`` (Pasal 6, 7, 12).
 
-The agreement is valid for ``valid-years`` from its signing; each signed ``extension`` document
-that amends it adds its own ``valid-years`` from the end it extends. Within three months of the
-end an extension must be prepared (Pasal 6(2)). The schedule block gives the deadlines of the
+The term and its extensions come from :mod:`kontrak.agreement` (the agreement is valid for
+``valid-years`` from its signing; an extension, kind ``perpanjangan``, sets ``valid-until``).
+Within three months of the end an extension must be prepared (Pasal 6(2)). The schedule block gives the deadlines of the
 deliveries, the matching rounds (twice a year, Pasal 3(2)4) and the evaluation (yearly, Pasal 7).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kontrak.agreement import load_agreement
 from kontrak.exceptions import KontrakError
 from kontrak.matching.period import Period, semester_of
 from kontrak.paths import contracts_root
@@ -63,8 +65,8 @@ class AgreementStatus:
             ``segera-berakhir`` (in force, within three months of the end), ``berakhir`` (lapsed).
         signed: the day the agreement was signed.
         ends: the first day it is no longer in force (after the extensions).
-        extensions: (id, signed, years) of the signed extensions applied.
-        documents: (id, kind, status) of every addendum, amendment and extension recorded.
+        extensions: (id, signed, valid until) of the extensions recorded.
+        documents: (id, kind, signed) of every addendum, amendment and extension recorded.
         next_matching / next_evaluation: the next deadlines on or after ``today``.
     """
 
@@ -72,8 +74,8 @@ class AgreementStatus:
     state: str
     signed: dt.date
     ends: dt.date
-    extensions: tuple[tuple[str, dt.date, int], ...]
-    documents: tuple[tuple[str, str, str], ...]
+    extensions: tuple[tuple[str, dt.date, dt.date], ...]
+    documents: tuple[tuple[str, str, dt.date], ...]
     next_matching: Deadline
     next_evaluation: Deadline
 
@@ -97,29 +99,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by ``months`` calendar months (the day clipped to the month's length)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError  # pragma: no cover - day 28 exists in every month
-
-
-def _date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        msg = f"agreement.yaml: {where} bukan tanggal / is not a date: {value!r}"
-        raise KontrakError(msg) from None
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _load(root: Path | None) -> dict[str, Any]:
     path = (root or contracts_root()) / "agreement.yaml"
     data = load_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
-        msg = f"{path}: tidak ada daftar dokumen / has no documents"
+    if not isinstance(data, dict):
+        msg = f"{path}: bukan pemetaan YAML / not a YAML mapping"
         raise KontrakError(msg)
     return data
 
@@ -170,45 +157,38 @@ def agreement_status(today: dt.date, root: Path | None = None) -> AgreementStatu
     """The agreement's state on ``today`` and the next deadlines.
 
     Raises:
-        KontrakError: agreement.yaml lacks the main document or its dates.
+        ContractError: agreement.yaml is missing or does not match its schema.
     """
-    data = _load(root)
-    documents: dict[str, Any] = data["documents"]
-    main = documents.get(MAIN_DOCUMENT)
-    if not isinstance(main, dict) or "signed" not in main:
-        msg = f"agreement.yaml: dokumen {MAIN_DOCUMENT} tanpa tanggal tanda tangan / unsigned"
-        raise KontrakError(msg)
-    signed = _date(main["signed"], f"{MAIN_DOCUMENT}.signed")
-    ends = add_months(signed, 12 * int(main.get("valid-years", 2)))
-    extensions: list[tuple[str, dt.date, int]] = []
-    others: list[tuple[str, str, str]] = []
-    for doc_id, doc in documents.items():
-        if doc_id == MAIN_DOCUMENT or not isinstance(doc, dict):
-            continue
-        others.append((doc_id, str(doc.get("kind", "")), str(doc.get("status", "signed"))))
-        is_signed = doc.get("status", "signed") == "signed" and doc.get("signed")
-        if doc.get("kind") == "extension" and is_signed and doc.get("amends") == MAIN_DOCUMENT:
-            extensions.append(
-                (doc_id, _date(doc["signed"], f"{doc_id}.signed"), int(doc.get("valid-years", 1)))
-            )
-    for _, _, years in sorted(extensions, key=lambda item: item[1]):
-        ends = add_months(ends, 12 * years)
-    if today < signed:
+    agreement = load_agreement(root or contracts_root())
+    main = agreement.document(MAIN_DOCUMENT)
+    ends = agreement.term_end(MAIN_DOCUMENT)
+    extensions = tuple(
+        (doc.id, doc.signed, doc.valid_until)
+        for doc in agreement.extensions(MAIN_DOCUMENT)
+        if doc.valid_until is not None
+    )
+    documents = tuple(
+        (doc.id, doc.kind, doc.signed)
+        for doc in sorted(agreement.documents.values(), key=lambda d: d.signed)
+        if doc.id != MAIN_DOCUMENT
+    )
+    if today < main.signed:
         state = "belum-berlaku"
     elif today >= ends:
         state = "berakhir"
-    elif today >= add_months(ends, -WARNING_MONTHS):
+    elif today >= agreement.extension_deadline(MAIN_DOCUMENT):
         state = "segera-berakhir"
     else:
         state = "berlaku"
     schedule = load_schedule(root)
+    start = max(today, main.signed)
     return AgreementStatus(
         today=today,
         state=state,
-        signed=signed,
+        signed=main.signed,
         ends=ends,
-        extensions=tuple(extensions),
-        documents=tuple(others),
-        next_matching=_next_semester(max(today, signed), schedule.matching_days),
-        next_evaluation=_next_year(max(today, signed), schedule.evaluation_days),
+        extensions=extensions,
+        documents=documents,
+        next_matching=_next_semester(start, schedule.matching_days),
+        next_evaluation=_next_year(start, schedule.evaluation_days),
     )

@@ -46,9 +46,12 @@ def status_to_dict(status: AgreementStatus) -> dict[str, Any]:
         "warn_from": status.warn_from.isoformat(),
         "days_left": status.days_left,
         "extensions": [
-            {"id": i, "signed": s.isoformat(), "years": y} for i, s, y in status.extensions
+            {"id": i, "signed": s.isoformat(), "valid_until": u.isoformat()}
+            for i, s, u in status.extensions
         ],
-        "documents": [{"id": i, "kind": k, "status": s} for i, k, s in status.documents],
+        "documents": [
+            {"id": i, "kind": k, "signed": s.isoformat()} for i, k, s in status.documents
+        ],
         "next_matching": _deadline(status.next_matching),
         "next_evaluation": _deadline(status.next_evaluation),
     }
@@ -83,11 +86,14 @@ def render_status(status: AgreementStatus) -> str:
         f"  berlaku sampai/valid through {_dmy(status.ends - dt.timedelta(days=1))} "
         f"(perpanjangan disiapkan mulai/extension due from {_dmy(status.warn_from)})",
     ]
-    for doc_id, signed, years in status.extensions:
-        lines.append(f"  perpanjangan/extension {doc_id}: {_dmy(signed)}, +{years} tahun/years")
+    for doc_id, signed, until in status.extensions:
+        lines.append(
+            f"  perpanjangan/extension {doc_id}: ditandatangani/signed {_dmy(signed)}, "
+            f"sampai/until {_dmy(until)}"
+        )
     if status.documents:
         lines.append("  dokumen lain / other documents:")
-        lines += [f"    {i} ({k}, {s})" for i, k, s in status.documents]
+        lines += [f"    {i} ({k}, {_dmy(s)})" for i, k, s in status.documents]
     matching, evaluation = status.next_matching, status.next_evaluation
     lines += [
         "",
