@@ -2,8 +2,9 @@
 
 The term and its extensions come from :mod:`kontrak.agreement` (the agreement is valid for
 ``valid-years`` from its signing; an extension, kind ``perpanjangan``, sets ``valid-until``).
-Within three months of the end an extension must be prepared (Pasal 6(2)). The schedule block gives the deadlines of the
-deliveries, the matching rounds (twice a year, Pasal 3(2)4) and the evaluation (yearly, Pasal 7).
+Within three months of the end an extension must be prepared (Pasal 6(2)). The schedule block
+gives the deadlines of the deliveries, the matching rounds (twice a year, Pasal 3(2)4) and the
+evaluation (yearly, Pasal 7).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from jsonschema import FormatChecker
 
 __all__ = [
     "FORMAT_CHECKER",
+    "ISO_DATE_PATTERN",
     "KONTRAK_FORMATS",
     "is_tanggal_dmy",
     "is_tanggal_dmy_atau_iso",
@@ -19,6 +20,8 @@ __all__ = [
 _DMY = re.compile(r"^([0-9]{2})-([0-9]{2})-([0-9]{4})$")
 # ISO date with an optional midnight time, as SIASN writes tmtGolongan ("2021-04-01T00:00:00Z").
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(T00:00:00(\.0+)?(Z|[+-]00:?00)?)?$")
+# The same shape for column engines (matching normalises whole columns in Polars).
+ISO_DATE_PATTERN = _ISO.pattern
 
 
 def parse_tanggal_dmy(text: str) -> dt.date | None:

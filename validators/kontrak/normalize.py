@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from kontrak.formats import parse_tanggal_dmy, parse_tanggal_iso
+from kontrak.formats import ISO_DATE_PATTERN, parse_tanggal_dmy, parse_tanggal_iso
 
 __all__ = [
     "ABSENT_DATES",
@@ -99,6 +99,7 @@ VALUE_KINDS = ("text", "key", "code", "id", "date", "decimal", "int", "flag")
 
 _SPACES = re.compile(r"\s+")
 _DMY_SHAPE = re.compile(r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$")
+_CANONICAL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _UNSIGNED = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
@@ -142,12 +143,7 @@ def _canonical_date(text: str) -> str:
         return ""
     parsed = parse_tanggal_dmy(text) if _DMY_SHAPE.fullmatch(text) else None
     if parsed is None:
-        match = _ISO_DATE.fullmatch(text)
-        if match is not None:
-            try:
-                parsed = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            except ValueError:
-                parsed = None
+        parsed = parse_tanggal_iso(text)
     if parsed is None or parsed.year == 1:
         return text if parsed is None else ""
     return parsed.isoformat()
@@ -189,7 +185,7 @@ def wire_date(canonical: str | None) -> str:
     """Return a canonical ISO date in the wire form ``DD-MM-YYYY`` (``""`` when absent)."""
     if canonical is None:
         return ""
-    match = _ISO_DATE.fullmatch(canonical)
+    match = _CANONICAL_DATE.fullmatch(canonical)
     if match is None:
         return canonical
     return f"{match.group(3)}-{match.group(2)}-{match.group(1)}"
@@ -240,7 +236,7 @@ def canonical_expr(kind: str, column: str) -> Any:
             .otherwise(None)
         )
         iso = (
-            pl.when(text.str.contains(_ISO_DATE.pattern))
+            pl.when(text.str.contains(ISO_DATE_PATTERN))
             .then(text.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False))
             .otherwise(None)
         )
