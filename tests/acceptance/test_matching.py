@@ -53,6 +53,7 @@ def test_inputs_are_validated_first_and_valid(run: MatchRun) -> None:
     assert {f.spec for f in run.lan.files} == {
         "riwayat-angka-kredit@1.0.0",
         "riwayat-jabatan@1.0.0",
+        "riwayat-pelatihan-jf@1.0.0",
     }
     assert all(report.records > 0 for side in run.sides for report in side.reports)
 
@@ -106,7 +107,12 @@ def test_minutes_record_counts_and_hashes(
     outdir, _ = written
     record = json.loads((outdir / "berita-acara-pemadanan.json").read_text(encoding="utf-8"))
     assert (record["idPemadanan"], record["tahun"], record["semester"]) == ("PDN-2024-S2", 2024, 2)
-    (hasil,) = record["hasil"]
+    assert [h["kontrakLan"] for h in record["hasil"]] == [
+        "riwayat-angka-kredit@1.0.0",
+        "riwayat-jabatan@1.0.0",
+        "riwayat-pelatihan-jf@1.0.0",
+    ]
+    hasil = record["hasil"][0]
     lan_file = next(f for f in run.lan.files if f.contract.dataset == "riwayat-angka-kredit")
     assert hasil["sha256Lan"] == lan_file.sha256
     assert (hasil["jumlahCocok"], hasil["jumlahBerbeda"], hasil["jumlahAmbiguBkn"]) == (3, 3, 2)
@@ -126,7 +132,7 @@ def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> Non
     pairs = {row[0]: row for row in summary[9:] if row and row[0]}
     assert pairs["angka-kredit"][3:8] == (3, 3, 1, 1, 1)
     details = list(book["Perbedaan"].iter_rows(values_only=True))
-    assert len(details) == 1 + 4
+    assert len(details) == 1 + 7
     assert all("*" in str(row[1]) for row in details[1:]), "NIPs are masked"
 
 
