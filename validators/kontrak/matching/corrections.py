@@ -48,11 +48,11 @@ class Correction:
     sipka_id: str
     siasn_id: str
     action: str
-    field: str
-    old: str | None
-    new: str | None
     reason: str
     note: str
+    field: str = ""
+    old: str | None = None
+    new: str | None = None
 
 
 def round_id(run: MatchRun) -> str:
@@ -89,48 +89,41 @@ def _pair_corrections(run: MatchRun, result: PairResult) -> Iterator[Correction]
     for row in result.differences.iter_rows(named=True):
         kind = pair.field(row["field"]).kind
         yield Correction(
-            "BKN",
-            bkn,
-            row["person"],
-            row["lan_id"] or "",
-            row["bkn_id"] or "",
-            "ubah",
-            _wire_name(bkn, row["field"]),
-            _wire_value(kind, row["bkn_value"]),
-            _wire_value(kind, row["lan_value"]) or "",
-            "BEDA-NILAI",
-            f"{pair.id}: nilai di SIASN berbeda dengan SIPKA / value in SIASN differs from SIPKA",
+            party="BKN",
+            contract=bkn,
+            nip=row["person"],
+            sipka_id=row["lan_id"] or "",
+            siasn_id=row["bkn_id"] or "",
+            action="ubah",
+            reason="BEDA-NILAI",
+            note=f"{pair.id}: nilai di SIASN berbeda dengan SIPKA / value in SIASN differs",
+            field=_wire_name(bkn, row["field"]),
+            old=_wire_value(kind, row["bkn_value"]),
+            new=_wire_value(kind, row["lan_value"]) or "",
         )
-    items = result.items.filter(pl.col("class") != "beda")
-    for row in items.iter_rows(named=True):
+    for row in result.items.filter(pl.col("class") != "beda").iter_rows(named=True):
         cls, lan_ids, bkn_ids = row["class"], row["lan_ids"], row["bkn_ids"]
         if cls == "hanya-lan":
             yield Correction(
-                "BKN",
-                bkn,
-                row["person"],
-                _first(lan_ids),
-                "",
-                "tambah",
-                "",
-                None,
-                None,
-                _REASONS[cls],
-                f"{pair.id}: record SIPKA belum ada di SIASN / not yet in SIASN",
+                party="BKN",
+                contract=bkn,
+                nip=row["person"],
+                sipka_id=_first(lan_ids),
+                siasn_id="",
+                action="tambah",
+                reason=_REASONS[cls],
+                note=f"{pair.id}: record SIPKA belum ada di SIASN / not yet in SIASN",
             )
         elif cls == "hanya-bkn":
             yield Correction(
-                "LAN",
-                lan,
-                row["person"],
-                "",
-                _first(bkn_ids),
-                "tambah",
-                "",
-                None,
-                None,
-                _REASONS[cls],
-                f"{pair.id}: record SIASN belum ada di SIPKA / not yet in SIPKA",
+                party="LAN",
+                contract=lan,
+                nip=row["person"],
+                sipka_id="",
+                siasn_id=_first(bkn_ids),
+                action="tambah",
+                reason=_REASONS[cls],
+                note=f"{pair.id}: record SIASN belum ada di SIPKA / not yet in SIPKA",
             )
         else:
             yield from _ambiguous(row, lan, bkn, pair.id)
@@ -139,41 +132,39 @@ def _pair_corrections(run: MatchRun, result: PairResult) -> Iterator[Correction]
 def _ambiguous(
     row: dict[str, Any], lan: Contract, bkn: Contract, pair_id: str
 ) -> Iterator[Correction]:
+    """One deletion to check per candidate on the side that has several."""
     lan_ids, bkn_ids = row["lan_ids"], row["bkn_ids"]
-    note = (
-        f"{pair_id}: satu dari {{n}} kandidat untuk kunci yang sama ({row['stage']}); hapus "
-        "yang ganda setelah diperiksa / one of {n} candidates for one key; delete the duplicate "
-        "after checking"
-    )
+
+    def note(count: int) -> str:
+        return (
+            f"{pair_id}: satu dari {count} kandidat untuk kunci yang sama ({row['stage']}); hapus "
+            f"yang ganda setelah diperiksa / one of {count} candidates for one key; delete the "
+            "duplicate after checking"
+        )
+
     if len(lan_ids) > 1:
         for rid in lan_ids:
             yield Correction(
-                "LAN",
-                lan,
-                row["person"],
-                rid,
-                _first(bkn_ids) if len(bkn_ids) == 1 else "",
-                "hapus",
-                "",
-                None,
-                None,
-                "AMBIGU",
-                note.format(n=len(lan_ids)),
+                party="LAN",
+                contract=lan,
+                nip=row["person"],
+                sipka_id=rid,
+                siasn_id=_first(bkn_ids) if len(bkn_ids) == 1 else "",
+                action="hapus",
+                reason="AMBIGU",
+                note=note(len(lan_ids)),
             )
     if len(bkn_ids) > 1:
         for rid in bkn_ids:
             yield Correction(
-                "BKN",
-                bkn,
-                row["person"],
-                _first(lan_ids) if len(lan_ids) == 1 else "",
-                rid,
-                "hapus",
-                "",
-                None,
-                None,
-                "AMBIGU",
-                note.format(n=len(bkn_ids)),
+                party="BKN",
+                contract=bkn,
+                nip=row["person"],
+                sipka_id=_first(lan_ids) if len(lan_ids) == 1 else "",
+                siasn_id=rid,
+                action="hapus",
+                reason="AMBIGU",
+                note=note(len(bkn_ids)),
             )
 
 
@@ -192,48 +183,42 @@ def _roster_corrections(run: MatchRun, result: PairResult) -> Iterator[Correctio
             target, rid = lan_files["riwayat-jabatan"], person["_jabatan_rid"]
         kind = pair.field(row["field"]).kind
         yield Correction(
-            "LAN",
-            target,
-            row["person"],
-            rid or "",
-            row["bkn_id"] or "",
-            "ubah",
-            _wire_name(target, row["field"]),
-            _wire_value(kind, row["lan_value"]),
-            _wire_value(kind, row["bkn_value"]) or "",
-            "BEDA-NILAI",
-            f"{pair.id}: data LAN berbeda dengan daftar BKN / LAN data differs from BKN's roster",
+            party="LAN",
+            contract=target,
+            nip=row["person"],
+            sipka_id=rid or "",
+            siasn_id=row["bkn_id"] or "",
+            action="ubah",
+            reason="BEDA-NILAI",
+            note=f"{pair.id}: data LAN berbeda dengan daftar BKN / differs from BKN's roster",
+            field=_wire_name(target, row["field"]),
+            old=_wire_value(kind, row["lan_value"]),
+            new=_wire_value(kind, row["bkn_value"]) or "",
         )
     for row in result.items.filter(pl.col("class") != "beda").iter_rows(named=True):
         cls = row["class"]
         if cls == "hanya-bkn":
             yield Correction(
-                "LAN",
-                main_lan,
-                row["person"],
-                "",
-                _first(row["bkn_ids"]),
-                "tambah",
-                "",
-                None,
-                None,
-                _REASONS[cls],
-                f"{pair.id}: pejabat fungsional tanpa data di SIPKA / no records in SIPKA",
+                party="LAN",
+                contract=main_lan,
+                nip=row["person"],
+                sipka_id="",
+                siasn_id=_first(row["bkn_ids"]),
+                action="tambah",
+                reason=_REASONS[cls],
+                note=f"{pair.id}: pejabat fungsional tanpa data di SIPKA / no records in SIPKA",
             )
         elif cls == "hanya-lan":
             person = people[_first(row["lan_ids"])]
             yield Correction(
-                "LAN",
-                lan_files[person["_any_dataset"]],
-                row["person"],
-                person["_any_rid"],
-                "",
-                "hapus",
-                "",
-                None,
-                None,
-                _REASONS[cls],
-                f"{pair.id}: tidak ada di daftar BKN; periksa jabatannya di SIASN sebelum "
+                party="LAN",
+                contract=lan_files[person["_any_dataset"]],
+                nip=row["person"],
+                sipka_id=person["_any_rid"],
+                siasn_id="",
+                action="hapus",
+                reason=_REASONS[cls],
+                note=f"{pair.id}: tidak ada di daftar BKN; periksa jabatannya di SIASN sebelum "
                 "menghapus / not on BKN's roster; check the position in SIASN before deleting",
             )
         else:
@@ -241,17 +226,14 @@ def _roster_corrections(run: MatchRun, result: PairResult) -> Iterator[Correctio
             for index, rid in enumerate(row["bkn_ids"]):
                 source = sources[index] if index < len(sources) else ""
                 yield Correction(
-                    "BKN",
-                    bkn_files.get(source) or next(iter(bkn_files.values())),
-                    row["person"],
-                    "",
-                    rid,
-                    "hapus",
-                    "",
-                    None,
-                    None,
-                    "AMBIGU",
-                    f"{pair.id}: orang ada di lebih dari satu daftar / on more than one roster",
+                    party="BKN",
+                    contract=bkn_files.get(source) or next(iter(bkn_files.values())),
+                    nip=row["person"],
+                    sipka_id="",
+                    siasn_id=rid,
+                    action="hapus",
+                    reason="AMBIGU",
+                    note=f"{pair.id}: orang ada di lebih dari satu daftar / on several rosters",
                 )
 
 
