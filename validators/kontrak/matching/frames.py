@@ -7,7 +7,7 @@ Every value then passes the one canonical layer (:func:`kontrak.normalize.canoni
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import polars as pl
 from kontrak.contract import Contract
 from kontrak.matching.blocks import line_blocks, map_blocks
 from kontrak.matching.pairs import FieldRule, PairSpec
-from kontrak.normalize import canonical_expr, canonical_key, wire_text
+from kontrak.normalize import canonical_expr, canonical_key, canonical_value, wire_text
 from kontrak.readers import LocatedRecord, read_input
 from kontrak.readers.csv_reader import sniff_delimiter
 
@@ -25,8 +25,9 @@ __all__ = ["RECORD_ID", "SOURCE", "Source", "canonical_frame", "side_frame"]
 RECORD_ID = "_rid"
 SOURCE = "_dataset"
 _FEW_VALUES = frozenset({"flag", "int"})
+# Kinds whose columns hold few distinct values: normalised per distinct value (see _mapped).
+_MAPPED_KINDS = frozenset({"flag", "int", "date", "decimal"})
 _KEY_SEED = 20220608
-_BLOCK = 64 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +89,45 @@ def _compact(rule: FieldRule, expr: pl.Expr) -> pl.Expr:
     return expr
 
 
+def _mapped(kind: str, column: pl.Series) -> pl.Expr:
+    """The canonical values of a column with few distinct values, looked up value by value.
+
+    Each distinct wire value goes once through :func:`kontrak.normalize.canonical_value`, the
+    same function records are normalised with elsewhere; the column is then translated.
+    """
+    raw = column.fill_null("")
+    distinct = raw.unique().to_list()
+    canonical = [canonical_value(kind, value) for value in distinct]
+    return (
+        pl.col(column.name)
+        .fill_null("")
+        .replace_strict(distinct, canonical, return_dtype=pl.String)
+    )
+
+
+def _canonical(
+    raw: pl.DataFrame, source: Source, pair: PairSpec, wanted: dict[str, str], id_column: str
+) -> pl.DataFrame:
+    """Canonical columns of one block (or file) of raw text columns."""
+    exprs = []
+    for rule in pair.fields:
+        if rule.name not in wanted:
+            expr = pl.lit(None, pl.String)
+        elif rule.kind in _MAPPED_KINDS:
+            expr = _mapped(rule.kind, raw[wanted[rule.name]])
+        else:
+            expr = canonical_expr(rule.kind, wanted[rule.name])
+        exprs.append(_compact(rule, expr).alias(rule.name))
+    id_expr = pl.col(id_column) if id_column in raw.columns else pl.lit(None, pl.String)
+    dataset = pl.lit(source.dataset).cast(pl.Categorical)
+    return raw.lazy().select(id_expr.alias(RECORD_ID), dataset.alias(SOURCE), *exprs).collect()
+
+
 def canonical_frame(source: Source, pair: PairSpec, record_id: str | None = None) -> pl.DataFrame:
     """One file as a frame of the pair's canonical fields, plus record id and dataset.
 
     The record id is the pair's (``record_id`` overrides it, e.g. a LAN record's own key when
-    the pair itself is about people).
+    the pair itself is about people). JSON Lines are read in blocks of lines, two at a time.
     """
     names = _wire_names(source.contract)
     if record_id is None:
@@ -104,42 +139,19 @@ def canonical_frame(source: Source, pair: PairSpec, record_id: str | None = None
             wanted[rule.name] = names[column]
     id_column = names.get(record_id, record_id)
     wire = sorted({*wanted.values(), id_column} & set(source.contract.fields))
-    exprs = [
-        _compact(rule, canonical_expr(rule.kind, wanted[rule.name])).alias(rule.name)
-        if rule.name in wanted
-        else _compact(rule, pl.lit(None, pl.String)).alias(rule.name)
-        for rule in pair.fields
-    ]
-    id_expr = pl.col(id_column) if id_column in wire else pl.lit(None, pl.String)
-    dataset = pl.lit(source.dataset).cast(pl.Categorical)
-    select = [id_expr.alias(RECORD_ID), dataset.alias(SOURCE), *exprs]
+    schema = dict.fromkeys(wire, pl.String)
     if source.format == "jsonl":
-        schema = dict.fromkeys(wire, pl.String)
         parts = map_blocks(
-            lambda block: pl.read_ndjson(block, schema=schema).lazy().select(select).collect(),
+            lambda block: _canonical(
+                pl.read_ndjson(block, schema=schema), source, pair, wanted, id_column
+            ),
             line_blocks(source.path),
         )
         if parts:
             return pl.concat(parts, how="vertical", rechunk=True)
-        return pl.DataFrame(schema=schema).select(select)
-    return _raw_frame(source, wire).select(select).collect(engine="streaming")
-
-
-def _line_blocks(path: Path) -> Iterator[bytes]:
-    """The file in blocks of whole lines, so memory holds one block of text, never the file."""
-    rest = b""
-    with path.open("rb") as handle:
-        first = True
-        while block := handle.read(_BLOCK):
-            if first:
-                block, first = block.removeprefix(b"\xef\xbb\xbf"), False
-            block = rest + block
-            cut = block.rfind(b"\n") + 1
-            rest = block[cut:]
-            if block[:cut].strip():
-                yield block[:cut]
-    if rest.strip():
-        yield rest
+        return _canonical(pl.DataFrame(schema=schema), source, pair, wanted, id_column)
+    raw = _raw_frame(source, wire).collect()
+    return _canonical(raw, source, pair, wanted, id_column)
 
 
 def _roster_persons(frames: Sequence[pl.DataFrame], pair: PairSpec) -> pl.DataFrame:
