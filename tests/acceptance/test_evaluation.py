@@ -128,3 +128,42 @@ def test_not_a_report_is_a_usage_error(tmp_path: Path) -> None:
     other.write_text("{}", encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(other), "--period", "2024-S2"])
     assert result.exit_code == 2
+
+
+def test_validation_reports_count_for_validity(tmp_path: Path) -> None:
+    bad = tmp_path / "ak.jsonl"
+    good = (SAMPLES / "packages/valid/lan-2024-s2/riwayat-angka-kredit.jsonl").read_text(
+        encoding="utf-8"
+    )
+    bad.write_text(good.replace('"tanggalSk": "20-01-2024"', '"tanggalSk": "31-02-2024"'), "utf-8")
+    report = tmp_path / "validasi.json"
+    runner = CliRunner()
+    validated = runner.invoke(
+        app, ["validate", "riwayat-angka-kredit", str(bad), "--format", "json", "-o", str(report)]
+    )
+    assert validated.exit_code == 1
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(report),
+            "--period",
+            "2024-S2",
+            "--today",
+            "2025-02-01",
+            "-o",
+            str(tmp_path / "out"),
+        ],
+    )
+    records = [
+        json.loads(line)
+        for line in (tmp_path / "out/evaluasi-integrasi.jsonl").read_text("utf-8").splitlines()
+    ]
+    (validity,) = records
+    assert (validity["kodeIndikator"], validity["pembilang"], validity["penyebut"]) == (
+        "VALIDITAS",
+        7,
+        8,
+    )
+    assert validity["capaian"] == "tidak-tercapai"
+    assert result.exit_code == 1

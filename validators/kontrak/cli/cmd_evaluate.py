@@ -1,11 +1,11 @@
-"""``kontrak evaluate ROUND.json... --period P``: integration indicators (Pasal 3(2)4, 7)."""
+"""``kontrak evaluate REPORT.json... --period P``: integration indicators (Pasal 3(2)4, 7)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -13,43 +13,21 @@ from kontrak.agreement_status import load_schedule
 from kontrak.cli.options import reports_tool_errors
 from kontrak.evaluation import compute_indicators, evaluation_id, evaluation_records
 from kontrak.evaluation.report import render_evaluation_html, render_evaluation_markdown
+from kontrak.evaluation.sources import load_runs
 from kontrak.exceptions import KontrakError
-from kontrak.matching.period import Period, parse_period
+from kontrak.matching.period import parse_period
 from kontrak.validation import validate
 
-__all__ = ["load_rounds", "register"]
-
-
-def load_rounds(paths: list[Path], period: Period) -> list[dict[str, Any]]:
-    """The matching reports whose period lies within ``period``.
-
-    Raises:
-        KontrakError: a file is missing or is not a matching report.
-    """
-    rounds = []
-    for path in paths:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            msg = f"{path}: bukan laporan pemadanan JSON / not a matching report ({exc})"
-            raise KontrakError(msg) from None
-        if not isinstance(data, dict) or "pairs" not in data or "inputs" not in data:
-            msg = f"{path}: bukan laporan pemadanan (pemadanan.json) / not a matching report"
-            raise KontrakError(msg)
-        span = data.get("period")
-        if span and not (
-            period.contains(dt.date.fromisoformat(span["start"]))
-            and period.contains(dt.date.fromisoformat(span["end"]))
-        ):
-            continue
-        rounds.append(data)
-    return rounds
+__all__ = ["register"]
 
 
 @reports_tool_errors
 def evaluate_command(
     rounds: Annotated[
-        list[Path], typer.Argument(help="Laporan pemadanan (pemadanan.json) periode itu.")
+        list[Path],
+        typer.Argument(
+            help="Laporan pemadanan (pemadanan.json) atau validasi (--format json) periode itu."
+        ),
     ],
     period: Annotated[str, typer.Option("--period", help="2024-S2 (semester) atau 2024 (tahun).")],
     output_dir: Annotated[
@@ -66,7 +44,7 @@ def evaluate_command(
     """
     span = parse_period(period)
     day = dt.date.fromisoformat(today) if today else dt.date.today()
-    data = load_rounds(rounds, span)
+    data = load_runs(rounds, span)
     if not data:
         msg = f"tidak ada laporan pemadanan dalam periode {span.label} / no round in the period"
         raise KontrakError(msg)
