@@ -73,9 +73,20 @@ class MinutesDocument:
             "<p>Demikian berita acara ini dibuat dalam rangkap 2 (dua) untuk dipergunakan "
             'sebagaimana mestinya. <span class="en">These minutes are made in two '
             "originals.</span></p>",
-            table(["PIHAK KESATU (LAN)", "PIHAK KEDUA (BKN)"], self._signature_rows()),
+            self._signature_html(),
         ]
         return page(self.title, "\n".join(body))
+
+    def _signature_html(self) -> str:
+        rows = self._signature_rows()
+        cells = [
+            "<tr><td><strong>PIHAK KESATU (LAN)</strong></td>"
+            "<td><strong>PIHAK KEDUA (BKN)</strong></td></tr>",
+            f"<tr><td>{escape(rows[0][0])}</td><td>{escape(rows[0][1])}</td></tr>",
+            '<tr><td class="space"></td><td class="space"></td></tr>',
+            *(f"<tr><td>{escape(a)}</td><td>{escape(b)}</td></tr>" for a, b in rows[3:]),
+        ]
+        return f'<table class="sign">{"".join(cells)}</table>'
 
     def _sections(self) -> list[tuple[str, list[str], list[list[str]]]]:
         classes = [CLASS_LABELS[c][0] for c in CLASSES]

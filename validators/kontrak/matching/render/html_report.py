@@ -17,6 +17,9 @@ body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:2rem;color:#1b1b1b
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+td{overflow-wrap:anywhere}
+table.sign{width:100%}table.sign td{border:none;width:50%;text-align:center}
+table.sign td.space{height:5rem}
 th{background:#eef1f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .notice{padding:.6rem .8rem;border-left:4px solid #c0392b;background:#fdecea;margin:1rem 0}
 .ok{border-left-color:#1e7e34;background:#e9f6ec}
