@@ -137,17 +137,27 @@ def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> Non
 
 
 class _Tables(HTMLParser):
+    """Collects the tags seen and the text of every table cell."""
+
     def __init__(self) -> None:
         super().__init__()
         self.cells: list[str] = []
         self.tags: list[str] = []
+        self._in_cell = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        if tag in ("td", "th"):
+            self._in_cell = True
+            self.cells.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._in_cell = False
 
     def handle_data(self, data: str) -> None:
-        if self.tags and self.tags[-1] in ("td", "th"):
-            self.cells.append(data)
+        if self._in_cell:
+            self.cells[-1] += data
 
 
 def test_html_report_parses_and_masks(written: tuple[Path, RoundOutputs]) -> None:
@@ -155,11 +165,13 @@ def test_html_report_parses_and_masks(written: tuple[Path, RoundOutputs]) -> Non
     parser = _Tables()
     parser.feed((outdir / "pemadanan.html").read_text(encoding="utf-8"))
     assert parser.tags.count("table") == 4
+    assert "Hanya di LAN" in parser.cells
     assert "AK-2024-000153" in parser.cells
     assert "198403142009122987" not in parser.cells
     minutes = _Tables()
     minutes.feed((outdir / "berita-acara-pemadanan.html").read_text(encoding="utf-8"))
     assert "PIHAK KESATU (LAN)" in minutes.cells
+    assert "NIP 197601152000122001" in minutes.cells
 
 
 def test_show_values_marks_reports_as_personal(run: MatchRun, tmp_path: Path) -> None:
