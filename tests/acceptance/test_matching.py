@@ -86,6 +86,10 @@ def test_differences_carry_old_and_new_values(run: MatchRun) -> None:
 def test_correction_lists_and_minutes_validate(written: tuple[Path, RoundOutputs]) -> None:
     outdir, outputs = written
     checked = [f for f in outputs.files if f.contract]
+    (package,) = [f for f in outputs.files if f.kind == "paket"]
+    assert package.valid
+    assert package.report is not None
+    assert package.report.counts_by_severity.get("warning", 0) == 0, "foreign keys resolve"
     assert {f.path.name for f in checked} == {
         "perbaikan-data-lan.untuk-bkn.jsonl",
         "perbaikan-data-lan.untuk-lan.jsonl",

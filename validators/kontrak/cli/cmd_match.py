@@ -51,7 +51,13 @@ def _outputs_text(outputs: RoundOutputs) -> str:
         check = ""
         if item.valid is not None:
             verdict = "sah/valid" if item.valid else "TIDAK SAH/INVALID"
-            check = f"  [{item.contract}: {item.records} record, {verdict}]"
+            count = (
+                f"{item.records} sumber daya/resources"
+                if item.kind == "paket"
+                else f"{item.records} record"
+            )
+            what = "paket pemadanan" if item.kind == "paket" else item.contract
+            check = f"  [{what}: {count}, {verdict}]"
         lines.append(f"  {item.path}{check}")
     lines += [f"  catatan/note: {note}" for note in outputs.notes]
     return "\n".join(lines) + "\n"

@@ -2,7 +2,9 @@
 
 Files: ``pemadanan.{json,txt,html,xlsx}`` (the report), ``perbaikan-data-<pengaju>.untuk-<pihak>
 .jsonl`` (a correction list per addressee), ``berita-acara-pemadanan.{md,html}`` (the printable
-minutes) and ``berita-acara-pemadanan.json`` (the minutes record, when signatories are known).
+minutes), ``berita-acara-pemadanan.json`` (the minutes record, when signatories are known) and,
+for LAN's lists, ``datapackage.json`` bundling the lists and the record as a ``pemadanan``
+exchange package.
 The correction lists and the minutes record are validated against their own contracts before
 the round is reported done.
 """
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kontrak.catalog import load_catalog
+from kontrak.contract import load_contract
 from kontrak.exceptions import KontrakError
 from kontrak.matching.corrections import build_corrections, correction_records
 from kontrak.matching.minutes import Isian, default_decisions, minutes_record
@@ -22,8 +26,9 @@ from kontrak.matching.minutes_doc import CorrectionFile, build_document
 from kontrak.matching.render import render_html, render_text, write_xlsx
 from kontrak.matching.run import MatchRun
 from kontrak.matching.summary import round_to_dict
+from kontrak.package_build import build_descriptor, write_descriptor
 from kontrak.report import Report
-from kontrak.validation import validate
+from kontrak.validation import validate, validate_package
 
 __all__ = ["RoundOutputs", "WrittenFile", "write_round"]
 
@@ -144,4 +149,32 @@ def write_round(
         return outputs
     corrections = _write_corrections(run, outdir, submitter, outputs)
     _write_minutes(run, outdir, isian or Isian(), corrections, outputs)
+    if submitter == "LAN":
+        _write_package(run, outdir, outputs)
     return outputs
+
+
+def _write_package(run: MatchRun, outdir: Path, outputs: RoundOutputs) -> None:
+    """Bundle LAN's correction lists and the minutes record as a ``pemadanan`` package.
+
+    Validating the package resolves the lists' foreign key to the minutes of the same round.
+    """
+    bundled = [f for f in outputs.files if f.contract and f.valid]
+    if run.period is None or not any(f.kind == "berita-acara" for f in bundled):
+        return
+    catalog = load_catalog()
+    label = run.period.label.lower()
+    descriptor = build_descriptor(
+        outdir,
+        name=f"pemadanan-{label}",
+        title=f"Hasil pemadanan LAN–BKN {run.period.label}",
+        provider="LAN",
+        consumer="BKN",
+        period=(run.period.start.isoformat(), run.period.end.isoformat()),
+        resources=[(f.path.name, load_contract(str(f.contract), catalog).spec) for f in bundled],
+        catalog=catalog,
+        kind="pemadanan",
+    )
+    path = write_descriptor(outdir, descriptor)
+    report = validate_package(outdir)
+    outputs.files.append(WrittenFile(path, "paket", None, len(bundled), report.valid, report))
