@@ -257,3 +257,19 @@ def test_wrong_side_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["match", "--lan", BKN, "--bkn", LAN])
     assert result.exit_code == 2
     assert "bukan LAN" in result.output
+
+
+def test_unreadable_input_is_exit_two() -> None:
+    result = CliRunner().invoke(
+        app, ["match", "--lan", "riwayat-angka-kredit=/tidak/ada.jsonl", "--bkn", BKN]
+    )
+    assert result.exit_code == 2
+    assert "tak terbaca" in result.output
+
+
+def test_plain_file_without_dataset_is_a_usage_error(tmp_path: Path) -> None:
+    plain = tmp_path / "x.jsonl"
+    plain.write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", "--lan", str(plain), "--bkn", BKN])
+    assert result.exit_code == 2
+    assert "DATASET" in result.output
