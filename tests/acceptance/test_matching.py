@@ -273,3 +273,18 @@ def test_plain_file_without_dataset_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["match", "--lan", str(plain), "--bkn", BKN])
     assert result.exit_code == 2
     assert "DATASET" in result.output
+
+
+def test_no_personal_value_in_any_report_by_default(written: tuple[Path, RoundOutputs]) -> None:
+    outdir, _ = written
+    personal = ["198403142009122987", "800/0987/PAK-KONV/2024", "EF180D434490BF595B51C7655E4869F3"]
+    for name in ("pemadanan.json", "pemadanan.txt", "pemadanan.html"):
+        text = (outdir / name).read_text(encoding="utf-8")
+        assert not [value for value in personal if value in text], name
+    cells = [
+        str(cell)
+        for sheet in load_workbook(outdir / "pemadanan.xlsx", read_only=True)
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+    ]
+    assert not [value for value in personal if any(value in cell for cell in cells)]
