@@ -167,3 +167,25 @@ def test_validation_reports_count_for_validity(tmp_path: Path) -> None:
     )
     assert validity["capaian"] == "tidak-tercapai"
     assert result.exit_code == 1
+
+
+def test_matching_report_follows_its_published_schema(round_report: Path) -> None:
+    from jsonschema import Draft202012Validator
+    from tests.conftest import REPO
+
+    from kontrak.formats import FORMAT_CHECKER
+    from kontrak.schema_registry import load_json_file
+
+    schema = load_json_file(REPO / "contracts/_meta/matching-report.schema.json")
+    data = json.loads(round_report.read_text(encoding="utf-8"))
+    assert not list(Draft202012Validator(schema, format_checker=FORMAT_CHECKER).iter_errors(data))
+
+
+def test_malformed_matching_report_is_a_usage_error(round_report: Path, tmp_path: Path) -> None:
+    data = json.loads(round_report.read_text(encoding="utf-8"))
+    del data["packages"]
+    broken = tmp_path / "pemadanan.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(broken), "--period", "2024-S2"])
+    assert result.exit_code == 2
+    assert "packages" in result.output

@@ -8,13 +8,22 @@ counts for the validity indicator only.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kontrak.exceptions import KontrakError
-from kontrak.matching.period import Period, parse_period
+from jsonschema import Draft202012Validator
 
-__all__ = ["load_runs"]
+from kontrak.exceptions import KontrakError
+from kontrak.formats import FORMAT_CHECKER
+from kontrak.matching.period import Period, parse_period
+from kontrak.paths import contracts_root
+from kontrak.schema_registry import build_registry, load_json_file
+
+__all__ = ["REPORT_SCHEMA", "load_runs"]
+
+# The published shape of ``pemadanan.json`` (written by kontrak match, read here).
+REPORT_SCHEMA = Path("_meta") / "matching-report.schema.json"
 
 
 def _from_validation(data: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +54,15 @@ def _from_validation(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@cache
+def _report_validator() -> Draft202012Validator:
+    root = contracts_root()
+    schema = load_json_file(root / REPORT_SCHEMA)
+    return Draft202012Validator(
+        schema, registry=build_registry(root), format_checker=FORMAT_CHECKER
+    )
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -52,9 +70,20 @@ def _read(path: Path) -> dict[str, Any]:
         msg = f"{path}: bukan laporan JSON / not a JSON report ({exc})"
         raise KontrakError(msg) from None
     if isinstance(data, dict) and "pairs" in data and "inputs" in data:
+        errors = sorted(_report_validator().iter_errors(data), key=lambda e: e.json_path)
+        if errors:
+            msg = (
+                f"{path}: laporan pemadanan rusak / malformed matching report: "
+                f"{errors[0].json_path}: {errors[0].message}"
+            )
+            raise KontrakError(msg)
         return data
     if isinstance(data, dict) and "files" in data and "summary" in data:
-        return _from_validation(data)
+        try:
+            return _from_validation(data)
+        except (KeyError, TypeError) as exc:
+            msg = f"{path}: laporan validasi rusak / malformed validation report ({exc!r})"
+            raise KontrakError(msg) from None
     msg = f"{path}: bukan laporan pemadanan atau validasi / not a matching or validation report"
     raise KontrakError(msg)
 
