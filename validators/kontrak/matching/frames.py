@@ -27,6 +27,7 @@ SOURCE = "_dataset"
 _FEW_VALUES = frozenset({"flag", "int"})
 # Kinds whose columns hold few distinct values: normalised per distinct value (see _mapped).
 _MAPPED_KINDS = frozenset({"flag", "int", "date", "decimal"})
+_MAX_DISTINCT = 5000
 _KEY_SEED = 20220608
 
 
@@ -89,6 +90,11 @@ def _compact(rule: FieldRule, expr: pl.Expr) -> pl.Expr:
     return expr
 
 
+def _few(column: pl.Series) -> bool:
+    """Whether a column has few enough distinct values to normalise them one by one."""
+    return column.n_unique() <= max(_MAX_DISTINCT, column.len() // 10)
+
+
 def _mapped(kind: str, column: pl.Series) -> pl.Expr:
     """The canonical values of a column with few distinct values, looked up value by value.
 
@@ -113,7 +119,7 @@ def _canonical(
     for rule in pair.fields:
         if rule.name not in wanted:
             expr = pl.lit(None, pl.String)
-        elif rule.kind in _MAPPED_KINDS:
+        elif rule.kind in _MAPPED_KINDS and _few(raw[wanted[rule.name]]):
             expr = _mapped(rule.kind, raw[wanted[rule.name]])
         else:
             expr = canonical_expr(rule.kind, wanted[rule.name])
