@@ -19,7 +19,9 @@ __all__ = ["MODELS", "model_for"]
 
 MODELS: dict[str, str] = {
     "riwayat-angka-kredit@1.0.0": "kontrak_models.riwayat_angka_kredit.v1_0_0:RiwayatAngkaKredit",
+    "riwayat-angka-kredit@1.1.0": "kontrak_models.riwayat_angka_kredit.v1_1_0:RiwayatAngkaKredit",
     "siasn-rw-angkakredit@1.0.0": "kontrak_models.siasn_rw_angkakredit.v1_0_0:SiasnRwAngkakredit",
+    "siasn-rw-angkakredit@2.0.0": "kontrak_models.siasn_rw_angkakredit.v2_0_0:SiasnRwAngkakredit",
 }
 
 

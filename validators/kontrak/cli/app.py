@@ -8,8 +8,10 @@ import typer
 
 from kontrak.cli import (
     cmd_check,
+    cmd_compat,
     cmd_generate,
     cmd_list,
+    cmd_lock,
     cmd_samples,
     cmd_strip,
     cmd_validate,
@@ -33,6 +35,8 @@ app = typer.Typer(
 )
 
 for module in (cmd_validate, cmd_list, cmd_strip, cmd_generate, cmd_check, cmd_samples):
+    module.register(app)
+for module in (cmd_compat, cmd_lock):  # contract evolution (issue 5)
     module.register(app)
 
 
