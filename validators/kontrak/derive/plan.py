@@ -10,6 +10,7 @@ from kontrak.contract import TABLE_SCHEMA_FILE, Contract, load_contract
 from kontrak.derive.docs_pages import iter_docs_pages
 from kontrak.derive.models import model_module_name, render_model, render_models_index
 from kontrak.derive.table_schema import render_table_schema
+from kontrak.evolution.docs_pages import iter_evolution_pages
 
 __all__ = ["DerivedFile", "Drift", "apply_plan", "build_plan", "find_drift"]
 
@@ -67,6 +68,11 @@ def build_plan(catalog: Catalog, repo: Path) -> list[DerivedFile]:
     plan.append(DerivedFile(MODELS_DIR / "py.typed", ""))
     plan += [
         DerivedFile(DOCS_DIR / path, text) for path, text in iter_docs_pages(catalog, contracts)
+    ]
+    # Changelogs and the compatibility rules page (contract evolution, issue 5).
+    plan += [
+        DerivedFile(DOCS_DIR / path, text)
+        for path, text in iter_evolution_pages(catalog, contracts)
     ]
     return plan
 
