@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kontrak.evolution.model import Change, Comparison, WaiverNote
 from kontrak.exceptions import ContractError
+from kontrak.versions import version_key
 from kontrak.yaml_io import load_yaml
 
 __all__ = ["WAIVERS_FILE", "Waiver", "apply_waivers", "load_waivers", "waiver_matches"]
@@ -39,10 +40,14 @@ class Waiver:
 
 
 def waiver_matches(waiver: Waiver, change: Change, comparison: Comparison) -> bool:
-    """Whether ``waiver`` accepts ``change`` of ``comparison``."""
+    """Whether ``waiver`` accepts ``change`` of ``comparison``.
+
+    A waiver ``from → to`` also covers comparing ``to`` with versions older than ``from`` (what
+    the TRANSITIVE modes do): the change it accepts was made between ``from`` and ``to``.
+    """
     if (waiver.rule, waiver.dataset) != (change.rule, comparison.dataset):
         return False
-    if (waiver.old, waiver.new) != (comparison.old, comparison.new):
+    if waiver.new != comparison.new or version_key(comparison.old) > version_key(waiver.old):
         return False
     if waiver.path is None:
         return True
