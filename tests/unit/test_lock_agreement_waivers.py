@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from tests.conftest import REPO
 from tests.evolution_kit import ContractLab
 
 from kontrak.evolution.checks import evolution_issues
-from kontrak.evolution.lock import read_lock, released_files, render_lock
+from kontrak.evolution.lock import read_lock, released_entries, render_lock
 
 LAN = "riwayat-angka-kredit"
 WAIVER = """waivers:
@@ -51,15 +52,20 @@ def test_repository_evolution_is_consistent() -> None:
     assert list(evolution_issues(load_catalog(REPO / "contracts"), sources_ok=True)) == []
 
 
-def test_released_files_include_shared_definitions_and_not_derived_files(lab: ContractLab) -> None:
-    files = released_files(lab.catalog())
-    assert files["_shared/1.0.0/defs.json"] == {f"{LAN}@1.0.0", "siasn-rw-angkakredit@1.0.0"}
+def test_released_parts_are_own_files_and_used_shared_definitions(lab: ContractLab) -> None:
+    files = released_entries(lab.catalog())
+    both = {f"{LAN}@1.0.0", "siasn-rw-angkakredit@1.0.0"}
+    assert files["_shared/1.0.0/defs.json#/$defs/nipBaru"] == both
+    assert files["_shared/1.0.0/defs.json#/$defs/dokumenDaftar"] == {f"{LAN}@1.0.0"}
+    assert files["_shared/1.0.0/defs.json#/$defs/dokumen"] == both  # reached through another def
+    assert "_shared/1.0.0/defs.json#/$defs/golonganId" not in files  # used by no release
+    assert "_shared/1.0.0/defs.json" not in files
     assert f"{LAN}/1.0.0/schema.json" in files
     assert not any(path.endswith("table-schema.json") for path in files)
     assert not any("/1.1.0/" in path or "/2.0.0/" in path for path in files)  # drafts
 
 
-def test_lock_round_trips_and_is_sha256sum_format(lab: ContractLab) -> None:
+def test_lock_round_trips(lab: ContractLab) -> None:
     lock = read_lock(lab.root)
     assert render_lock(lock) == (lab.root / "released.lock").read_text(encoding="utf-8")
     assert all(len(digest) == 64 for digest in lock.values())
@@ -78,7 +84,16 @@ def test_editing_shared_definitions_of_a_release_is_caught(lab: ContractLab) -> 
     path = lab.root / "_shared/1.0.0/defs.json"
     path.write_text(path.read_text(encoding="utf-8").replace("{18}", "{17}"))
     (issue,) = [i for i in _issues(lab) if i[0] == "released-lock"]
-    assert issue[1] == "contracts/_shared/1.0.0/defs.json"
+    assert issue[1] == "contracts/_shared/1.0.0/defs.json#/$defs/nipBaru"
+    assert "add a new definition" in issue[2]
+
+
+def test_adding_a_shared_definition_leaves_releases_alone(lab: ContractLab) -> None:
+    path = lab.root / "_shared/1.0.0/defs.json"
+    defs = json.loads(path.read_text(encoding="utf-8"))
+    defs["$defs"]["agamaId"] = {"type": "string", "enum": ["1", "2", "3", "4", "5", "6", "7"]}
+    path.write_text(json.dumps(defs, indent=1), encoding="utf-8")  # reformatted too
+    assert [i for i in _issues(lab) if i[0] == "released-lock"] == []
 
 
 def test_releasing_a_version_needs_a_lock_entry_and_a_signed_document(lab: ContractLab) -> None:
@@ -177,15 +192,11 @@ def test_retired_version_needs_until(lab: ContractLab) -> None:
     assert "lifecycle" in _checks(lab)
 
 
-def test_lock_file_lists_exactly_the_released_files() -> None:
-    lock = read_lock(REPO / "contracts")
-    assert set(lock) == set(released_files_of_repo())
-
-
-def released_files_of_repo() -> dict[str, set[str]]:
+def test_lock_file_lists_exactly_the_released_parts() -> None:
     from kontrak.catalog import load_catalog
 
-    return released_files(load_catalog(REPO / "contracts"))
+    lock = read_lock(REPO / "contracts")
+    assert set(lock) == set(released_entries(load_catalog(REPO / "contracts")))
 
 
 def test_the_waivers_file_in_the_repository_is_empty() -> None:

@@ -7,7 +7,7 @@ import typer
 from kontrak.catalog import load_catalog
 from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
-from kontrak.evolution.lock import LOCK_FILE, read_lock, released_files, render_lock, sha256_file
+from kontrak.evolution.lock import LOCK_FILE, entry_digest, read_lock, released_entries, render_lock
 
 __all__ = ["register"]
 
@@ -17,14 +17,15 @@ def lock_command() -> None:
     """Bekukan versi yang dirilis / freeze released versions.
 
     Adds the sha256 of every file of every released version (status active, deprecated or
-    retired) that is not in contracts/released.lock yet. Existing entries are never changed: a
-    released file that differs from its entry is reported (exit 1) and must be restored.
+    retired), and of every shared definition it uses, that is not in contracts/released.lock
+    yet. Existing entries are never changed: a released part that differs from its entry is
+    reported (exit 1) and must be restored.
     """
     require_repository()
     catalog = load_catalog()
     lock = read_lock(catalog.root)
-    files = released_files(catalog)
-    digests = {rel: sha256_file(catalog.root / rel) for rel in files}
+    files = released_entries(catalog)
+    digests = {rel: entry_digest(catalog.root, rel) or "" for rel in files}
     changed = sorted(rel for rel in files if rel in lock and lock[rel] != digests[rel])
     for rel in changed:
         typer.echo(
@@ -41,7 +42,7 @@ def lock_command() -> None:
     (catalog.root / LOCK_FILE).write_text(render_lock({**lock, **added}), encoding="utf-8")
     for rel, digest in added.items():
         typer.echo(f"+ {digest}  contracts/{rel}")
-    typer.echo(f"✓ contracts/{LOCK_FILE}: {len(added)} berkas ditambahkan / files added.")
+    typer.echo(f"✓ contracts/{LOCK_FILE}: {len(added)} entri ditambahkan / entries added.")
 
 
 def register(app: typer.Typer) -> None:

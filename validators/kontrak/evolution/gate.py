@@ -15,7 +15,13 @@ from pathlib import Path
 from kontrak.catalog import Catalog, DatasetEntry
 from kontrak.evolution.checks import Issue
 from kontrak.evolution.gitref import git_snapshot
-from kontrak.evolution.lock import LOCK_FILE, RELEASED_STATUSES, read_lock, released_files
+from kontrak.evolution.lock import (
+    LOCK_FILE,
+    RELEASED_STATUSES,
+    entry_digest,
+    read_lock,
+    released_entries,
+)
 
 __all__ = ["STATUS_ORDER", "gate_issues"]
 
@@ -73,21 +79,19 @@ def _released_entry(
                 )
 
 
-def _released_files(base: Catalog, catalog: Catalog, revision: str) -> Iterator[Issue]:
-    for rel, specs in sorted(released_files(base).items()):
-        before = (base.root / rel).read_bytes()
-        target = catalog.root / rel
-        after = target.read_bytes() if target.is_file() else None
-        if after == before:
+def _released_parts(base: Catalog, catalog: Catalog, revision: str) -> Iterator[Issue]:
+    for entry, specs in sorted(released_entries(base).items()):
+        after = entry_digest(catalog.root, entry)
+        if after == entry_digest(base.root, entry):
             continue
         users = ", ".join(sorted(specs))
         what = "dihapus / deleted" if after is None else "berubah / changed"
         yield (
             "released-frozen",
-            f"contracts/{rel}",
+            f"contracts/{entry}",
             (
-                f"berkas {users} (rilis di {revision}) {what}; versi rilis dibekukan / released "
-                f"{users} is frozen. Fix: {_frozen_fix(revision, rel)}"
+                f"bagian {users} (rilis di {revision}) {what}; versi rilis dibekukan / released "
+                f"{users} is frozen. Fix: {_frozen_fix(revision, entry.partition('#')[0])}"
             ),
         )
 
@@ -121,6 +125,6 @@ def gate_issues(repo: Path, revision: str, catalog: Catalog) -> list[Issue]:
         for base_entry in base.datasets.values():
             entry = catalog.datasets.get(base_entry.id)
             issues += _released_entry(entry, base_entry, revision)
-        issues += _released_files(base, catalog, revision)
+        issues += _released_parts(base, catalog, revision)
         issues += _lock_grows(snapshot.root, catalog, revision)
     return issues
