@@ -8,6 +8,7 @@ modes need, and applies the reviewed waivers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from kontrak.catalog import Catalog
 from kontrak.contract import Contract, load_contract
@@ -32,6 +33,11 @@ def top_level_renames(changes: Sequence[Change]) -> dict[str, str]:
     }
 
 
+def _contracts_root(contract: Contract) -> Path:
+    """The ``contracts/`` folder a contract was read from (dataset ids may contain ``/``)."""
+    return contract.path.parents[contract.dataset.count("/") + 2]
+
+
 def _order(change: Change) -> tuple[str, str]:
     return (change.path, change.rule)
 
@@ -52,7 +58,7 @@ def compare_contracts(
         )
         raise KontrakError(msg)
     before, after = dereference_contract(old), dereference_contract(new)
-    roots = (new.path.parents[2], old.path.parents[2])
+    roots = (_contracts_root(new), _contracts_root(old))
     differ = SchemaDiffer(
         tolerant=(old.extra_fields_severity == "warning", new.extra_fields_severity == "warning"),
         reference_values=reference_reader(roots),
