@@ -112,6 +112,37 @@ def _not_keyword(schema: dict[str, Any]) -> None:
     _props(schema)["nomorSk"]["not"] = {"const": "-"}
 
 
+def _extra_fields_warning(schema: dict[str, Any]) -> None:
+    schema["x-kontrak"]["extra-fields"] = "warning"
+
+
+def _longer_key(schema: dict[str, Any]) -> None:
+    schema["x-kontrak"]["primary-key"] = ["idSipka", "nipBaru"]
+
+
+def _bulk_path(schema: dict[str, Any]) -> None:
+    schema["x-kontrak"]["bulk"] = {"required": ["path"]}
+
+
+def _open_model(schema: dict[str, Any]) -> None:
+    schema["additionalProperties"] = True
+
+
+def _no_null_documents(schema: dict[str, Any]) -> None:
+    field = _props(schema)["path"]
+    del field["$ref"]
+    field["anyOf"] = [{"type": "object", "additionalProperties": {"type": "object"}}]
+
+
+def _null_documents(schema: dict[str, Any]) -> None:
+    field = _props(schema)["path"]
+    del field["$ref"]
+    field["anyOf"] = [
+        {"type": "object", "additionalProperties": {"type": "object"}},
+        {"type": "null"},
+    ]
+
+
 EDITS = [
     (_drop_required_field, "required-property-removed", BOTH),
     (_narrow_enum, "enum-value-removed", B),
@@ -129,6 +160,10 @@ EDITS = [
     (_not_personal, "personal-flag-cleared", B),
     (_rename, "key-renamed", BOTH),
     (_not_keyword, "constraint-changed", BOTH),
+    (_extra_fields_warning, "extra-fields-relaxed", F),
+    (_longer_key, "primary-key-changed", BOTH),
+    (_bulk_path, "bulk-required-added", B),
+    (_open_model, "additional-properties-extended", F),
 ]
 
 
@@ -143,6 +178,18 @@ def test_rule_is_found_with_its_directions(
     assert result.verdict(Mode.BACKWARD) is ("BACKWARD" not in breaks)
     assert result.verdict(Mode.FORWARD) is ("FORWARD" not in breaks)
     assert result.verdict(Mode.FULL) is not breaks
+
+
+def test_branch_removed_and_added(lab: ContractLab) -> None:
+    lab.add_version(LAN, "1.0.0", "1.8.0", _null_documents)
+    lab.add_version(LAN, "1.0.0", "1.9.0", _no_null_documents)
+    assert rules_of(lab.compare(LAN, "1.8.0", "1.9.0")) == {"branch-removed": B}
+    assert rules_of(lab.compare(LAN, "1.9.0", "1.8.0")) == {"branch-added": F}
+
+
+def test_basis_change_is_recorded_but_breaks_nothing(lab: ContractLab) -> None:
+    lab.add_version(LAN, "1.0.0", "1.9.0", lambda s: s["x-kontrak"]["basis"].append("3(2)5"))
+    assert rules_of(lab.compare(LAN, "1.0.0", "1.9.0")) == {"basis-changed": set()}
 
 
 def test_documentation_only_change_breaks_nothing(lab: ContractLab) -> None:
