@@ -83,10 +83,12 @@ def compat_command(
 ) -> None:
     """Periksa kompatibilitas antarversi kontrak / check compatibility between contract versions.
 
-    Lists every change with its rule, severity and the directions it breaks (BACKWARD: a reader
-    on the new version reads data made for the old; FORWARD: the reverse; FULL: both; the
-    TRANSITIVE forms against every earlier version). Exit: 0 kompatibel/compatible, 1 memutus/
-    breaking, 2 penggunaan salah/usage error.
+    Every change with its rule, severity and the directions it breaks.
+    BACKWARD: a reader on the new version reads data made for the old one.
+    FORWARD: a reader on the old version reads data made for the new one.
+    FULL: both. TRANSITIVE: against every earlier version, not only OLD.
+
+    Exit: 0 kompatibel/compatible, 1 memutus/breaking, 2 penggunaan salah/usage error.
     """
     names = list(specs or [])
     if against is None:

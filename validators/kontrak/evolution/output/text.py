@@ -25,6 +25,12 @@ _T = {
         "id": "Tidak ada versi yang berubah terhadap {ref}.",
         "en": "No version changed against {ref}.",
     },
+    "legend": {
+        "id": "memutus BACKWARD: data untuk {old} dapat ditolak pembaca {new}; FORWARD: data "
+        "untuk {new} dapat ditolak pembaca {old}",
+        "en": "breaks BACKWARD: data made for {old} may be rejected by a reader on {new}; "
+        "FORWARD: data made for {new} may be rejected by a reader on {old}",
+    },
     "summary": {
         "id": "{errors} galat, {warnings} peringatan, {infos} info",
         "en": "{errors} errors, {warnings} warnings, {infos} info",
@@ -63,6 +69,7 @@ def _result(result: CompatResult, lang: str) -> list[str]:
         f"kontrak compat · {result.dataset} {primary.label('old')} → {primary.label('new')} · "
         f"{_t('mode', lang)} {result.mode.value}",
         "  " + "  ".join(f"{m.value} {'✓' if result.verdict(m) else '✗'}" for m in VERDICT_MODES),
+        "  " + _t("legend", lang).format(old=primary.old, new=primary.new),
         "",
     ]
     counts = {"error": 0, "warning": 0, "info": 0}
