@@ -18,8 +18,24 @@ from pydantic import BaseModel
 __all__ = ["MODELS", "model_for"]
 
 MODELS: dict[str, str] = {
+    "berita-acara-pemadanan@1.0.0": "kontrak_models.berita_acara_pemadanan.v1_0_0:BeritaAcaraPemadanan",
+    "data-analis-kebijakan@1.0.0": "kontrak_models.data_analis_kebijakan.v1_0_0:DataAnalisKebijakan",
+    "data-widyaiswara@1.0.0": "kontrak_models.data_widyaiswara.v1_0_0:DataWidyaiswara",
+    "evaluasi-integrasi@1.0.0": "kontrak_models.evaluasi_integrasi.v1_0_0:EvaluasiIntegrasi",
+    "pengembangan-kompetensi@1.0.0": "kontrak_models.pengembangan_kompetensi.v1_0_0:PengembanganKompetensi",
+    "perbaikan-data-bkn@1.0.0": "kontrak_models.perbaikan_data_bkn.v1_0_0:PerbaikanDataBkn",
+    "perbaikan-data-lan@1.0.0": "kontrak_models.perbaikan_data_lan.v1_0_0:PerbaikanDataLan",
+    "referensi-bkn/golongan@1.0.0": "kontrak_models.referensi_bkn.golongan.v1_0_0:ReferensiBknGolongan",
+    "referensi-bkn/jabatan-fungsional@1.0.0": "kontrak_models.referensi_bkn.jabatan_fungsional.v1_0_0:ReferensiBknJabatanFungsional",
+    "referensi-lan/indikator-evaluasi@1.0.0": "kontrak_models.referensi_lan.indikator_evaluasi.v1_0_0:ReferensiLanIndikatorEvaluasi",
+    "referensi-lan/jenis-pelatihan@1.0.0": "kontrak_models.referensi_lan.jenis_pelatihan.v1_0_0:ReferensiLanJenisPelatihan",
+    "referensi-lan/jenjang-jf@1.0.0": "kontrak_models.referensi_lan.jenjang_jf.v1_0_0:ReferensiLanJenjangJf",
+    "referensi-lan/lembaga-pelatihan@1.0.0": "kontrak_models.referensi_lan.lembaga_pelatihan.v1_0_0:ReferensiLanLembagaPelatihan",
+    "referensi-lan/program-pelatihan@1.0.0": "kontrak_models.referensi_lan.program_pelatihan.v1_0_0:ReferensiLanProgramPelatihan",
     "riwayat-angka-kredit@1.0.0": "kontrak_models.riwayat_angka_kredit.v1_0_0:RiwayatAngkaKredit",
     "riwayat-angka-kredit@1.1.0": "kontrak_models.riwayat_angka_kredit.v1_1_0:RiwayatAngkaKredit",
+    "riwayat-jabatan@1.0.0": "kontrak_models.riwayat_jabatan.v1_0_0:RiwayatJabatan",
+    "riwayat-pelatihan-jf@1.0.0": "kontrak_models.riwayat_pelatihan_jf.v1_0_0:RiwayatPelatihanJf",
     "siasn-rw-angkakredit@1.0.0": "kontrak_models.siasn_rw_angkakredit.v1_0_0:SiasnRwAngkakredit",
     "siasn-rw-angkakredit@2.0.0": "kontrak_models.siasn_rw_angkakredit.v2_0_0:SiasnRwAngkakredit",
 }

@@ -282,7 +282,7 @@ def test_added_error_rule_breaks_and_added_warning_rule_only_warns(lab: Contract
 
 
 def _reference(version: str) -> dict[str, Any]:
-    return {"table": "referensi-bkn/golongan", "version": version, "column": "id"}
+    return {"table": "referensi-uji/kode", "version": version, "column": "id"}
 
 
 @pytest.mark.parametrize(
@@ -298,10 +298,8 @@ def _reference(version: str) -> dict[str, Any]:
 def test_reference_table_changes(
     lab: ContractLab, old: str | None, new: str | None, expected: dict[str, set[str]]
 ) -> None:
-    lab.write(
-        "referensi-bkn/golongan/1.0.0/golongan.csv", "id,nama\n31,III/a\n32,III/b\n33,III/c\n"
-    )
-    lab.write("referensi-bkn/golongan/1.1.0/golongan.csv", "id,nama\n31,III/a\n32,III/b\n")
+    lab.write("referensi-uji/kode/1.0.0/data.csv", "id,nama\n31,III/a\n32,III/b\n33,III/c\n")
+    lab.write("referensi-uji/kode/1.1.0/data.csv", "id,nama\n31,III/a\n32,III/b\n")
 
     def point(version: str | None) -> Any:
         def edit(schema: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from kontrak.evolution.deprecation import DeprecationWatch
 from kontrak.masking import mask_text, render_value
 from kontrak.pointer import join_pointer
 from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.reference_checks import ReferenceChecker
 from kontrak.rules import RULES
 from kontrak.violation import Severity, Violation
 
@@ -52,6 +53,7 @@ class RecordChecker:
         self.contract = contract
         self.show_values = show_values
         self._structure = StructureEngine(contract)
+        self._references = ReferenceChecker(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
         self._seen_keys: dict[tuple[Any, ...], str] = {}
         self._deprecations = DeprecationWatch(contract)
@@ -73,6 +75,10 @@ class RecordChecker:
         if code == "field-not-agreed":
             return self.contract.extra_fields_severity  # type: ignore[return-value]
         return error_code(code).severity
+
+    def subject_of(self, record: Mapping[str, Any]) -> str | None:
+        """A masked hint that finds the record: its NIP, else its primary key."""
+        return self._subject(record)
 
     def _subject(self, record: Mapping[str, Any]) -> str | None:
         value = record.get(SUBJECT_FIELD)
@@ -114,6 +120,22 @@ class RecordChecker:
         )
 
     # ------------------------------------------------------------------- checks
+    @staticmethod
+    def bare_problem(problem: InputProblem, file: str) -> Violation:
+        """Turn a problem found outside any contract (a package descriptor) into a violation."""
+        severity = problem.severity if problem.severity in ("warning", "info") else None
+        return Violation(
+            code=problem.code,
+            severity=severity or error_code(problem.code).severity,  # type: ignore[arg-type]
+            file=file,
+            pointer=problem.pointer,
+            field=problem.field,
+            line=problem.line,
+            row=problem.row,
+            ctx=problem.ctx,
+            engine="reader",
+        )
+
     def problem(self, problem: InputProblem, file: str) -> Violation:
         """Turn a reader's problem into a violation."""
         severity = problem.severity if problem.severity != "error" else None
@@ -205,6 +227,9 @@ class RecordChecker:
         for finding in (*findings, *self._deprecations.findings(record)):
             yield self._violation(finding, place, subject)
         failed = {f.field for f in findings}
+        for finding in self._references.check(record, failed):
+            failed.add(finding.field)
+            yield self._violation(finding, place, subject)
         for finding, severity in self._rule_findings(record, failed):
             yield self._violation(finding, place, subject, severity)
         key_finding = self._key_finding(record, place)

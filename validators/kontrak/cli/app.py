@@ -12,6 +12,7 @@ from kontrak.cli import (
     cmd_generate,
     cmd_list,
     cmd_lock,
+    cmd_package,
     cmd_samples,
     cmd_strip,
     cmd_validate,
@@ -34,7 +35,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (cmd_validate, cmd_list, cmd_strip, cmd_generate, cmd_check, cmd_samples):
+for module in (
+    cmd_validate,
+    cmd_list,
+    cmd_strip,
+    cmd_package,
+    cmd_generate,
+    cmd_check,
+    cmd_samples,
+):
     module.register(app)
 for module in (cmd_compat, cmd_lock):  # contract evolution (issue 5)
     module.register(app)

@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from kontrak.cli.options import Lang, LangOption, OutputFile, reports_tool_errors, write_output
+from kontrak.exceptions import KontrakError
+from kontrak.package import is_package
 from kontrak.reporters import REPORTERS
-from kontrak.validation import ValidateOptions, validate
+from kontrak.validation import ValidateOptions, validate, validate_package
 
 __all__ = ["register"]
 
@@ -37,20 +39,42 @@ class InputFormat(StrEnum):
     csv = "csv"
 
 
+def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
+    """Tell ``DATASET PATH...`` from ``PACKAGE``: a first argument that exists is a path."""
+    first = Path(targets[0])
+    if first.exists():
+        packages = [Path(t) for t in targets]
+        if len(packages) != 1 or not is_package(packages[0]):
+            msg = (
+                "tanpa DATASET, berikan tepat satu paket (folder dengan datapackage.json) / "
+                "without DATASET, give exactly one package (a folder holding datapackage.json)"
+            )
+            raise KontrakError(msg)
+        return None, packages
+    paths = [Path(t) for t in targets[1:]]
+    if not paths:
+        msg = "berikan berkas yang akan divalidasi / give the files to validate"
+        raise KontrakError(msg)
+    for path in paths:
+        if path.is_dir() and is_package(path):
+            msg = (
+                f"{path} adalah paket: jalankan tanpa DATASET / is a package: run without DATASET "
+                f"(kontrak validate {path})"
+            )
+            raise KontrakError(msg)
+    return targets[0], paths
+
+
 @reports_tool_errors
 def validate_command(
-    dataset: Annotated[
-        str,
+    targets: Annotated[
+        list[str],
         typer.Argument(
-            metavar="DATASET[@VERSION]",
-            help="Id dataset, mis. riwayat-angka-kredit atau riwayat-angka-kredit@1.0.0.",
-        ),
-    ],
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH...",
-            help="Berkas JSON (record, array, amplop SIASN), JSON Lines (.jsonl) atau CSV.",
+            metavar="[DATASET[@VERSION]] PATH...",
+            help=(
+                "Id dataset lalu berkas JSON (record, array, amplop SIASN), JSON Lines atau CSV; "
+                "atau satu folder paket pertukaran (datapackage.json) tanpa DATASET."
+            ),
         ),
     ],
     report_format: Annotated[
@@ -81,18 +105,33 @@ def validate_command(
         InputFormat | None,
         typer.Option("--input-format", help="Paksa format masukan / force the input format."),
     ] = None,
+    against: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--against",
+            help=(
+                "Paket pembanding untuk kunci asing, mis. paket BKN berisi daftar Widyaiswara / "
+                "a package whose records are foreign-key targets (repeatable)."
+            ),
+        ),
+    ] = None,
 ) -> None:
-    """Validasi berkas terhadap kontrak dataset / validate files against a dataset contract.
+    """Validasi berkas atau paket terhadap kontrak / validate files or a package.
 
     Exit: 0 sah/valid, 1 pelanggaran/violations, 2 penggunaan atau masukan tak terbaca.
     """
+    dataset, paths = _split_targets(targets)
     options = ValidateOptions(
         show_values=show_values,
         max_errors=max_errors,
         fail_on=fail_on.value,
         input_format=input_format.value if input_format else None,
+        against=tuple(against or ()),
     )
-    report = validate(dataset, paths, options)
+    if dataset is None:
+        report = validate_package(paths[0], options)
+    else:
+        report = validate(dataset, paths, options)
     write_output(REPORTERS[report_format.value](report, lang.value), output)
     raise typer.Exit(report.exit_code)
 
@@ -102,7 +141,8 @@ def register(app: typer.Typer) -> None:
     app.command(
         "validate",
         epilog=(
-            "Contoh / example: kontrak validate riwayat-angka-kredit@1.0.0 kiriman.jsonl "
-            "--format json -o laporan.json"
+            "Contoh / examples: kontrak validate riwayat-angka-kredit@1.0.0 kiriman.jsonl "
+            "--format json -o laporan.json · kontrak validate paket-lan-2024s1 --against "
+            "paket-bkn-2024s1"
         ),
     )(validate_command)

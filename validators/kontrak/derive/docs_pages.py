@@ -90,10 +90,15 @@ _T: dict[str, dict[str, str]] = {
 
 _LAYER_TEXT = {
     "input": {"id": "Masukan (membaca berkas)", "en": "Input (reading the file)"},
+    "package": {"id": "Paket pertukaran", "en": "Exchange package"},
     "envelope": {"id": "Amplop respons web service", "en": "Web-service response envelope"},
     "structure": {
         "id": "Struktur (JSON Schema / Table Schema)",
         "en": "Structure (JSON Schema / Table Schema)",
+    },
+    "reference": {
+        "id": "Tabel referensi dan kunci asing",
+        "en": "Reference tables and foreign keys",
     },
     "domain": {"id": "Aturan domain", "en": "Domain rules"},
     "dataset": {"id": "Aturan dataset", "en": "Dataset rules"},

@@ -59,7 +59,10 @@ def build_plan(catalog: Catalog, repo: Path) -> list[DerivedFile]:
             ".py"
         )
         plan.append(DerivedFile(module, render_model(contract, repo / "pyproject.toml")))
-        packages.add(module.parent)
+        package = module.parent
+        while package != MODELS_DIR:
+            packages.add(package)
+            package = package.parent
     for package in sorted(packages):
         plan.append(
             DerivedFile(package / "__init__.py", '"""Generated models; see kontrak_models."""\n')

@@ -30,11 +30,11 @@ _T: dict[str, dict[str, str]] = {
         "id": "Setiap versi kontrak dataset ini, yang terbaru lebih dulu. Versi yang sudah "
         "dirilis (active, deprecated, retired) dibekukan; perubahan yang memutus kompatibilitas "
         "({mode}) hanya masuk lewat versi mayor yang diperkenalkan amendemen. Arti setiap aturan: "
-        "[aturan kompatibilitas](../../kompatibilitas.md).",
+        "[aturan kompatibilitas]({up}kompatibilitas.md).",
         "en": "Every contract version of this dataset, newest first. Released versions (active, "
         "deprecated, retired) are frozen; a change that breaks compatibility ({mode}) only comes "
         "with a major version introduced by an amendment. What each rule means: "
-        "[compatibility rules](../../kompatibilitas.md).",
+        "[compatibility rules]({up}kompatibilitas.md).",
     },
     "version": {"id": "Versi", "en": "Version"},
     "status": {"id": "Status", "en": "Status"},
@@ -73,6 +73,11 @@ def _t(key: str, lang: str) -> str:
     return _T[key]["en" if lang == "en" else "id"]
 
 
+def _up(dataset: str) -> str:
+    """Relative path from a dataset's docs folder to the docs root (ids may contain ``/``)."""
+    return "../" * (dataset.count("/") + 2)
+
+
 def changelog_page_path(dataset: str, lang: str = "id") -> str:
     """Docs-relative path of a dataset's changelog page."""
     return f"datasets/{dataset}/perubahan{'.md' if lang == 'id' else f'.{lang}.md'}"
@@ -93,6 +98,7 @@ def _verdict(comparison: Comparison | None, direction: Direction) -> str:
 
 
 def _changes_table(comparison: Comparison, mode: Mode, lang: str) -> str:
+    up = _up(comparison.dataset)
     if not comparison.changes:
         return _t("no_changes", lang) + "\n"
     rows = []
@@ -105,7 +111,7 @@ def _changes_table(comparison: Comparison, mode: Mode, lang: str) -> str:
             text += f" ({_t('waived', lang)}: {reason})"
         rows.append(
             [
-                f"[`{change.rule}`](../../kompatibilitas.md#{change.rule})",
+                f"[`{change.rule}`]({up}kompatibilitas.md#{change.rule})",
                 f"`{change.path or '/'}`",
                 f"{directions_text(change.breaks)} ({change.severity(mode)})",
                 text,
@@ -189,7 +195,7 @@ def changelog_page(
     parts = [
         markdown_header("contracts/catalog.yaml"),
         f"# {_t('title', lang)}: {entry.title.get(lang)}\n",
-        _t("intro", lang).format(mode=mode.value) + "\n",
+        _t("intro", lang).format(mode=mode.value, up=_up(entry.id)) + "\n",
         table(headers, rows),
     ]
     for index, version in reversed(list(enumerate(entry.versions))):

@@ -15,7 +15,8 @@ from kontrak.contract import Contract, load_contract
 from kontrak.evolution.contract_diff import contract_changes
 from kontrak.evolution.deref import dereference_contract
 from kontrak.evolution.model import Change, Comparison, CompatResult, Mode
-from kontrak.evolution.reference_tables import reference_reader
+from kontrak.evolution.reference_tables import read_reference_codes, reference_reader
+from kontrak.evolution.relation_diff import code_changes, foreign_key_changes, kind_changes
 from kontrak.evolution.schema_diff import SchemaDiffer
 from kontrak.evolution.waivers import Waiver, apply_waivers, load_waivers
 from kontrak.exceptions import KontrakError
@@ -36,6 +37,18 @@ def top_level_renames(changes: Sequence[Change]) -> dict[str, str]:
 def _contracts_root(contract: Contract) -> Path:
     """The ``contracts/`` folder a contract was read from (dataset ids may contain ``/``)."""
     return contract.path.parents[contract.dataset.count("/") + 2]
+
+
+def _table_changes(old: Contract, new: Contract) -> list[Change]:
+    """Codes removed or added between two versions of a reference table (its data.csv)."""
+    if old.meta.get("kind") != "reference" or new.meta.get("kind") != "reference":
+        return []
+    column = new.primary_key[0]
+    old_codes = read_reference_codes(_contracts_root(old), old.dataset, old.version, column)
+    new_codes = read_reference_codes(_contracts_root(new), new.dataset, new.version, column)
+    if old_codes is None or new_codes is None:
+        return []
+    return code_changes(old_codes, new_codes, column)
 
 
 def _order(change: Change) -> tuple[str, str]:
@@ -70,9 +83,15 @@ def compare_contracts(
         None,
     )
     required = (frozenset(before.get("required", ())), frozenset(after.get("required", ())))
-    changes += contract_changes(
-        before["x-kontrak"], after["x-kontrak"], required, top_level_renames(changes)
+    renames = top_level_renames(changes)
+    changes += contract_changes(before["x-kontrak"], after["x-kontrak"], required, renames)
+    changes += foreign_key_changes(
+        before["x-kontrak"].get("foreign-keys", []),
+        after["x-kontrak"].get("foreign-keys", []),
+        renames,
     )
+    changes += kind_changes(before["x-kontrak"], after["x-kontrak"])
+    changes += _table_changes(old, new)
     comparison = Comparison(
         dataset=new.dataset,
         old=old.version,

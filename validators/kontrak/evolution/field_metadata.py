@@ -95,12 +95,14 @@ def _reference(
     same_table = before.get("table") == after.get("table")
     if not same_table or before.get("column", "id") != after.get("column", "id"):
         return [Change("reference-table-changed", where, field, BOTH, ctx=ctx)]
+    changes = _match(before, after, where, field)
+    if before.get("version") == after.get("version"):
+        return changes
     column = str(after.get("column", "id"))
     old_codes = values(str(before["table"]), str(before.get("version")), column)
     new_codes = values(str(after["table"]), str(after.get("version")), column)
     if old_codes is None or new_codes is None:
-        return [Change("reference-version-changed", where, field, BOTH, ctx=ctx)]
-    changes = []
+        return [*changes, Change("reference-version-changed", where, field, BOTH, ctx=ctx)]
     removed, added = sorted(old_codes - new_codes), sorted(new_codes - old_codes)
     if removed:
         shown = ", ".join(removed[:_LISTED]) + (", …" if len(removed) > _LISTED else "")
@@ -110,6 +112,27 @@ def _reference(
         extended = {**ctx, "count": str(len(added))}
         changes.append(Change("reference-extended", where, field, ONLY_FORWARD, ctx=extended))
     return changes
+
+
+def _match(
+    before: Mapping[str, Any], after: Mapping[str, Any], where: str, field: str | None
+) -> list[Change]:
+    """Row matching (``match``: record field → table column) that must also agree."""
+    old_match = set((before.get("match") or {}).items())
+    new_match = set((after.get("match") or {}).items())
+    if old_match == new_match:
+        return []
+    if new_match > old_match:
+        breaks = ONLY_BACKWARD
+    elif new_match < old_match:
+        breaks = ONLY_FORWARD
+    else:
+        breaks = BOTH
+    ctx = {
+        "old": ", ".join(f"{k}={v}" for k, v in sorted(old_match)) or "—",
+        "new": ", ".join(f"{k}={v}" for k, v in sorted(new_match)) or "—",
+    }
+    return [Change("reference-match-changed", f"{where}/match", field, breaks, ctx=ctx)]
 
 
 def _deprecation(

@@ -16,6 +16,9 @@ from kontrak.readers.decoding import decode_utf8
 __all__ = ["cell_to_value", "iter_csv_records", "sniff_delimiter"]
 
 DELIMITERS = (",", ";", "\t")
+# A cell longer than this is not a value of any contract; the csv module's default is 128 KiB.
+MAX_CELL_CHARS = 8 * 1024 * 1024
+csv.field_size_limit(MAX_CELL_CHARS)
 _INTEGER_CHARS = frozenset("-0123456789")
 
 
@@ -81,6 +84,20 @@ def _header_problems(header: list[str], fields: Mapping[str, FieldSpec]) -> Iter
             yield InputProblem(code="missing-field", row=1, field=name)
 
 
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows of a csv reader; a malformed row ends the file with a located problem."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = getattr(reader, "line_num", None)
+            problem = InputProblem(code="invalid-csv", line=line, ctx={"reason": str(exc)})
+            raise UnreadableInputError(problem) from None
+        yield row
+
+
 def iter_csv_records(data: bytes, contract: Contract) -> Iterator[LocatedRecord | InputProblem]:
     """Yield the records of a CSV file (``,``, ``;`` or tab separated, UTF-8, BOM allowed).
 
@@ -99,7 +116,7 @@ def iter_csv_records(data: bytes, contract: Contract) -> Iterator[LocatedRecord 
     yield from _header_problems(header, fields)
     columns = [(i, name, fields[name]) for i, name in enumerate(header) if name in fields]
     absent = frozenset(name for name in fields if name not in header)
-    for index, cells in enumerate(reader):
+    for index, cells in enumerate(_rows(reader)):
         row = index + 2
         if not cells or (all(cell == "" for cell in cells) and len(cells) <= 1):
             continue
