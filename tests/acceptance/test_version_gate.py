@@ -19,7 +19,16 @@ from kontrak.catalog import load_catalog
 from kontrak.cli import app
 
 RUNNER = CliRunner()
-COPIED = ("contracts", "samples", "docs", "generated", "pyproject.toml", "mkdocs.yml", ".ci")
+COPIED = (
+    "contracts",
+    "samples",
+    "docs",
+    "generated",
+    "pyproject.toml",
+    "mkdocs.yml",
+    "mkdocs.nav.yml",
+    ".ci",
+)
 LAN = "contracts/riwayat-angka-kredit"
 WAIVER = """waivers:
   - rule: enum-value-removed

@@ -124,7 +124,7 @@ def test_unknown_document_and_malformed_agreement(lab: ContractLab) -> None:
     assert "agreement" in _checks(lab)
     agreement = lab.root / "agreement.yaml"
     agreement.write_text(
-        agreement.read_text(encoding="utf-8").replace("kind: addendum", "kind: memo")
+        agreement.read_text(encoding="utf-8").replace("kind: adendum", "kind: memo")
     )
     assert any("memo" in m for c, _, m in _issues(lab) if c == "agreement")
 

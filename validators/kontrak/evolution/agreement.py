@@ -23,15 +23,15 @@ from kontrak.schema_registry import build_registry, load_json_file
 from kontrak.text import LocalText
 from kontrak.yaml_io import load_yaml
 
-__all__ = ["AGREEMENT_FILE", "AgreementDocument", "agreement_issues", "load_documents"]
+__all__ = ["AGREEMENT_FILE", "DocumentRecord", "agreement_issues", "load_documents"]
 
 AGREEMENT_FILE = "agreement.yaml"
 _SCHEMA = Path("_meta") / "agreement.schema.json"
-_BREAKING_KINDS = frozenset({"amendment", "pks"})
+_BREAKING_KINDS = frozenset({"amendemen", "pks"})
 
 
 @dataclass(frozen=True, slots=True)
-class AgreementDocument:
+class DocumentRecord:
     """One agreement document: the PKS, an addendum, an amendment or an extension."""
 
     id: str
@@ -43,8 +43,8 @@ class AgreementDocument:
     amends: str | None
 
 
-def _document(doc_id: str, data: Mapping[str, Any]) -> AgreementDocument:
-    return AgreementDocument(
+def _document(doc_id: str, data: Mapping[str, Any]) -> DocumentRecord:
+    return DocumentRecord(
         id=doc_id,
         kind=str(data["kind"]),
         status=str(data.get("status", "signed")),
@@ -55,7 +55,7 @@ def _document(doc_id: str, data: Mapping[str, Any]) -> AgreementDocument:
     )
 
 
-def load_documents(contracts_root: Path) -> dict[str, AgreementDocument]:
+def load_documents(contracts_root: Path) -> dict[str, DocumentRecord]:
     """The documents of ``agreement.yaml`` by id (empty when the file is absent or malformed)."""
     path = contracts_root / AGREEMENT_FILE
     if not path.is_file():
@@ -82,7 +82,7 @@ def _schema_issues(catalog: Catalog) -> Iterator[tuple[str, str]]:
 
 
 def _version_issues(
-    catalog: Catalog, documents: Mapping[str, AgreementDocument]
+    catalog: Catalog, documents: Mapping[str, DocumentRecord]
 ) -> Iterator[tuple[str, str]]:
     for entry in catalog.datasets.values():
         previous: str | None = None
@@ -125,7 +125,8 @@ def _version_issues(
                     (
                         f"versi mayor mengubah perjanjian: perlu amendemen (Pasal 12 ayat 2), "
                         f"bukan {document.kind} / a major version changes the agreement: it must "
-                        f"be introduced by an amendment (Pasal 12(2)), not an {document.kind}"
+                        f"be introduced by an amendment (amendemen, Pasal 12(2)), not "
+                        f"{document.kind}"
                     ),
                 )
             previous = version.version

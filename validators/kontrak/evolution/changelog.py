@@ -14,7 +14,9 @@ from kontrak.catalog import Catalog, DatasetEntry, VersionEntry
 from kontrak.contract import Contract
 from kontrak.derive.headers import markdown_header
 from kontrak.derive.markdown import table
-from kontrak.evolution.agreement import AgreementDocument, load_documents
+from kontrak.derive.site.links import changelog_page as changelog_location
+from kontrak.derive.site.links import dataset_page, language_file, reference_page, relative_link
+from kontrak.evolution.agreement import DocumentRecord, load_documents
 from kontrak.evolution.bump import bump_kind
 from kontrak.evolution.compare import compare_contracts
 from kontrak.evolution.deprecation import field_deprecation
@@ -23,6 +25,9 @@ from kontrak.evolution.output.report import change_message, directions_text
 from kontrak.evolution.waivers import Waiver, load_waivers
 
 __all__ = ["changelog_page", "changelog_page_path", "iter_changelog_pages"]
+
+Key = tuple[str, str]
+RULES_TARGET = "kompatibilitas.md"
 
 _T: dict[str, dict[str, str]] = {
     "title": {"id": "Riwayat perubahan", "en": "Changelog"},
@@ -59,9 +64,9 @@ _T: dict[str, dict[str, str]] = {
 }
 _KIND = {
     "pks": {"id": "PKS", "en": "agreement"},
-    "addendum": {"id": "adendum", "en": "addendum"},
-    "amendment": {"id": "amendemen", "en": "amendment"},
-    "extension": {"id": "perpanjangan", "en": "extension"},
+    "adendum": {"id": "adendum", "en": "addendum"},
+    "amendemen": {"id": "amendemen", "en": "amendment"},
+    "perpanjangan": {"id": "perpanjangan", "en": "extension"},
 }
 _DOC_STATUS = {
     "draft": {"id": "rancangan", "en": "draft"},
@@ -74,16 +79,25 @@ def _t(key: str, lang: str) -> str:
 
 
 def _up(dataset: str) -> str:
-    """Relative path from a dataset's docs folder to the docs root (ids may contain ``/``)."""
-    return "../" * (dataset.count("/") + 2)
+    """Relative path from a dataset's changelog page to the docs root (ids may contain ``/``)."""
+    return relative_link(changelog_location(dataset), RULES_TARGET).removesuffix(RULES_TARGET)
+
+
+def _version_link(entry: DatasetEntry, version: str, contracts: Mapping[Key, Contract]) -> str:
+    """Link from the changelog to a version's page (reference tables have their own pages)."""
+    if contracts[(entry.id, version)].meta.get("kind") == "reference":
+        target = reference_page(entry.id, version)
+    else:
+        target = dataset_page(entry.id, version)
+    return relative_link(changelog_location(entry.id), target)
 
 
 def changelog_page_path(dataset: str, lang: str = "id") -> str:
-    """Docs-relative path of a dataset's changelog page."""
-    return f"datasets/{dataset}/perubahan{'.md' if lang == 'id' else f'.{lang}.md'}"
+    """Docs-relative path of a dataset's changelog page in ``lang`` (where the site links it)."""
+    return language_file(changelog_location(dataset), lang)
 
 
-def _document_text(document: AgreementDocument | None, doc_id: str, lang: str) -> str:
+def _document_text(document: DocumentRecord | None, doc_id: str, lang: str) -> str:
     if document is None:
         return f"`{doc_id}`"
     kind = _KIND.get(document.kind, {}).get(lang, document.kind)
@@ -159,7 +173,7 @@ def _section(
 def changelog_page(
     entry: DatasetEntry,
     contracts: Mapping[tuple[str, str], Contract],
-    documents: Mapping[str, AgreementDocument],
+    documents: Mapping[str, DocumentRecord],
     waivers: tuple[Waiver, ...],
     lang: str,
 ) -> str:
@@ -177,7 +191,7 @@ def changelog_page(
         comparison = comparisons.get(version.version)
         rows.append(
             [
-                f"[{version.version}]({version.version}.md)",
+                f"[{version.version}]({_version_link(entry, version.version, contracts)})",
                 version.status,
                 version.since,
                 version.until or "—",

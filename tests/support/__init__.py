@@ -1,0 +1,1 @@
+"""Helpers shared by tests: a local runner for the composite action, docs example extraction."""
