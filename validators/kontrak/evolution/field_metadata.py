@@ -1,9 +1,10 @@
 """Changes of a field's contract metadata: classification, personal flag, reference, deprecation.
 
-Classification and the personal flag decide how a receiving party must protect a value (Pasal 9).
-Lowering them breaks BACKWARD (a reader on the new version would under-protect data the provider
-gave under the old terms); raising them breaks FORWARD (a reader still on the old version would
-under-protect data made for the new one).
+Classification and the personal flag decide how a receiving party must protect a value (Pasal 9),
+so any change to them changes the agreement and breaks both directions (an amendment, a major
+version): lowered, a reader on the new version would under-protect data the provider gave under
+the old terms; raised, a reader still on the old version would under-protect data made for the
+new one. The rule ids say which way it went.
 """
 
 from __future__ import annotations
@@ -48,9 +49,8 @@ def _classification(
         return []
     raised = CLASSIFICATION_RANK.get(str(after), 1) > CLASSIFICATION_RANK.get(str(before), 1)
     rule = "classification-raised" if raised else "classification-lowered"
-    breaks = ONLY_FORWARD if raised else ONLY_BACKWARD
     ctx = {"name": name, "old": str(before), "new": str(after)}
-    return [Change(rule, f"{path}/x-classification", field, breaks, ctx=ctx)]
+    return [Change(rule, f"{path}/x-classification", field, BOTH, ctx=ctx)]
 
 
 def _personal(
@@ -60,8 +60,7 @@ def _personal(
     if before == after or before is None or after is None:
         return []
     rule = "personal-flag-set" if after else "personal-flag-cleared"
-    breaks = ONLY_FORWARD if after else ONLY_BACKWARD
-    return [Change(rule, f"{path}/x-personal", field, breaks, ctx={"name": name})]
+    return [Change(rule, f"{path}/x-personal", field, BOTH, ctx={"name": name})]
 
 
 def _reference(
