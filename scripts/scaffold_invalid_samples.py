@@ -25,6 +25,7 @@ import yaml
 
 from kontrak.catalog import load_catalog
 from kontrak.contract import Contract, load_contract
+from kontrak.formats import KONTRAK_FORMATS
 from kontrak.readers import LocatedRecord, read_input
 from kontrak.references import load_reference_table
 from kontrak.samples import iter_sample_cases
@@ -60,8 +61,8 @@ def _covered(contract: Contract) -> set[tuple[str, str]]:
 
 
 def _bad_pattern_values(schema: dict[str, Any]) -> list[Any]:
-    if schema.get("format") == "tanggal-dmy":
-        return ["31-02-2023", "2023-02-01"]
+    if schema.get("format") in KONTRAK_FORMATS:
+        return ["31-02-2023", "2023-02-30"]
     return ["#", "0" * 61, "x"]
 
 
@@ -94,9 +95,8 @@ def _wanted(
                 f"{name} outside its code list is invalid",
             )
         if "pattern" in spec.schema:
-            code = (
-                "invalid-date" if spec.schema.get("format") == "tanggal-dmy" else "pattern-mismatch"
-            )
+            is_date = spec.schema.get("format") in KONTRAK_FORMATS
+            code = "invalid-date" if is_date else "pattern-mismatch"
             values = _bad_pattern_values(dict(spec.schema))
             yield (
                 code,

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from kontrak.exceptions import ContractError, UnknownDatasetError, UnknownVersionError
 from kontrak.paths import contracts_root
 from kontrak.text import LocalText
@@ -157,6 +159,6 @@ def load_catalog(root: Path | None = None) -> Catalog:
             agreement=str(data["agreement"]),
             datasets=datasets,
         )
-    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         msg = f"katalog tidak dapat dibaca / cannot read the catalog {path}: {exc!r}"
         raise ContractError(msg) from exc

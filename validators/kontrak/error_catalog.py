@@ -355,8 +355,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "tahun bukan kabisat ditolak).",
         "Dates must be DD-MM-YYYY and exist in the calendar (31-02, or 29-02 outside a leap year, "
         "is rejected).",
-        "'{field}' bukan tanggal DD-MM-YYYY yang sah.",
-        "'{field}' is not a valid DD-MM-YYYY date.",
+        "'{field}' bukan tanggal {expected} yang sah.",
+        "'{field}' is not a valid {expected} date.",
         ("structure", "date"),
     ),
     ErrorCode(
@@ -546,6 +546,42 @@ _CODES: tuple[ErrorCode, ...] = (
         "'{field}': {part_en} is not valid.",
         ("domain", "nip"),
     ),
+    # --- BKN → LAN block (siasn-* contracts): NIK rules ---
+    ErrorCode(
+        "nik-invalid",
+        "domain",
+        "warning",
+        "NIK tidak sah",
+        "Invalid NIK",
+        "Struktur NIK (UU 24/2013, Dukcapil) salah: digit 1–2 kode provinsi yang ada; digit 3–4 "
+        "kabupaten/kota dan 5–6 kecamatan bukan 00; digit 7–12 tanggal lahir DDMMYY yang ada (hari "
+        "+ 40 bagi perempuan); digit 13–16 nomor urut mulai 0001. NIK yang salah terbit tidak "
+        "pernah diganti, sehingga kontrak SIASN memakainya sebagai peringatan.",
+        "The NIK structure (Law 24/2013, Dukcapil) is wrong: digits 1–2 an existing province code; "
+        "digits 3–4 regency/city and 5–6 district other than 00; digits 7–12 an existing birth date "
+        "DDMMYY (day + 40 for women); digits 13–16 a sequence from 0001. NIKs issued with errors "
+        "are never replaced, so the SIASN contracts use it as a warning.",
+        "'{field}': {part_id} tidak sah.",
+        "'{field}': {part_en} is not valid.",
+        ("domain", "nik"),
+    ),
+    ErrorCode(
+        "nik-mismatch",
+        "domain",
+        "warning",
+        "NIK tidak cocok dengan data orang",
+        "NIK does not match the person",
+        "Bagian NIK harus sama dengan data orangnya: digit 7–12 = tanggal lahir DDMMYY, dan hari "
+        "lahir lebih dari 40 jika dan hanya jika perempuan (F). Data nyata kadang menyimpang (NIK "
+        "terbit dengan salah), maka kontrak SIASN memakainya sebagai peringatan.",
+        "Parts of the NIK must match the person: digits 7–12 = birth date DDMMYY, and a birth day "
+        "above 40 if and only if female (F). Real data sometimes departs (NIKs issued with errors), "
+        "so the SIASN contracts use it as a warning.",
+        "NIK tidak cocok dengan data orang ({part_id}).",
+        "The NIK does not match the person ({part_en}).",
+        ("domain", "nik"),
+    ),
+    # --- end of BKN → LAN block ---
     ErrorCode(
         "flags-conflict",
         "domain",

@@ -10,14 +10,13 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from kontrak.formats import parse_tanggal_dmy
+from kontrak.formats import parse_tanggal_dmy, parse_tanggal_iso
 
 __all__ = ["ABSENT_DATES", "parse_date", "parse_decimal", "parse_int"]
 
 # How SIASN writes "no date": empty text, null, or Go's zero time.
 ABSENT_DATES = frozenset({"", "01-01-0001", "0001-01-01", "0001-01-01T00:00:00Z"})
 
-_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(T00:00:00(\.0+)?(Z|[+-]00:?00)?)?$")
 _DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _INT = re.compile(r"^-?[0-9]+$")
 
@@ -30,16 +29,7 @@ def parse_date(value: object) -> dt.date | None:
     """
     if not isinstance(value, str) or value in ABSENT_DATES:
         return None
-    parsed = parse_tanggal_dmy(value)
-    if parsed is not None:
-        return parsed
-    match = _ISO_DATE.fullmatch(value)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return parse_tanggal_dmy(value) or parse_tanggal_iso(value)
 
 
 def parse_decimal(value: object) -> Decimal | None:

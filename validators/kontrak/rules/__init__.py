@@ -11,6 +11,7 @@ from kontrak.rules.catalog_refs import CONTRACT_IN_CATALOG, CORRECTION_TARGET
 from kontrak.rules.counts import COUNT_SUM, RATIO_VALUE, TARGET_MET
 from kontrak.rules.credits import CREDIT_SUM, FLAGS_EXCLUSIVE
 from kontrak.rules.konversi import KONVERSI_PREDIKAT
+from kontrak.rules.nik import NIK_MATCHES_PERSON, NIK_STRUCTURE
 from kontrak.rules.nip import NIP_STRUCTURE
 from kontrak.rules.periods import DATE_ORDER, MONTH_PERIOD_ORDER, YEAR_OF_DATE
 from kontrak.rules.person import JENJANG_GOLONGAN, NIP_MATCHES_PERSON
@@ -31,6 +32,8 @@ RULES: dict[str, DomainRule] = {
         DATE_ORDER,
         YEAR_OF_DATE,
         CREDIT_SUM,
+        NIK_STRUCTURE,
+        NIK_MATCHES_PERSON,
         # LAN datasets and correction lists
         JP_PLAUSIBLE,
         FILLED_WHEN,
