@@ -15,8 +15,10 @@ import pytest
 from tests.conftest import REPO
 from typer.testing import CliRunner
 
-from kontrak.catalog import load_catalog
-from kontrak.cli import app
+from kontrak.catalog import Catalog, load_catalog
+from kontrak.cli import app, cmd_check
+from kontrak.evolution.checks import evolution_issues
+from kontrak.integrity import Problem, check_sources
 
 RUNNER = CliRunner()
 COPIED = (
@@ -62,9 +64,8 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for name in COPIED:
+def _scratch(tmp_path: Path, names: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -75,7 +76,31 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     git(tmp_path, "commit", "-q", "-m", "base")
     monkeypatch.setenv("KONTRAK_REPOSITORY", str(tmp_path))
     load_catalog.cache_clear()
-    yield tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def full_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A whole copy: `kontrak check` runs every check, as CI does."""
+    yield _scratch(tmp_path, COPIED, monkeypatch)
+    load_catalog.cache_clear()
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Only the contracts: `kontrak check` runs the source and evolution checks.
+
+    The other checks (samples, drift) have their own tests and need the whole repository; leaving
+    them out keeps each scenario fast. The CLI, its output and the gate are the real ones.
+    """
+    path = _scratch(tmp_path, ("contracts",), monkeypatch)
+
+    def evolution_only(catalog: Catalog, repo: Path) -> list[Problem]:
+        problems = check_sources(catalog, repo)
+        return problems + [Problem(*i) for i in evolution_issues(catalog, sources_ok=not problems)]
+
+    monkeypatch.setattr(cmd_check, "check_repository", evolution_only)
+    yield path
     load_catalog.cache_clear()
 
 
@@ -97,7 +122,7 @@ def narrow_enum(schema: dict[str, Any]) -> None:
     field.update({"type": "string", "enum": ["1", "0"]})
 
 
-def test_unchanged_tree_passes(repo: Path) -> None:
+def test_unchanged_tree_passes(full_repo: Path) -> None:
     code, out = gate()
     assert code == 0, out
 
@@ -203,7 +228,8 @@ def _run_gate_script(repo: Path, **env: str) -> subprocess.CompletedProcess[str]
 
 
 @pytest.mark.slow
-def test_ci_gate_skips_the_first_commit_and_checks_later_ones(repo: Path) -> None:
+def test_ci_gate_skips_the_first_commit_and_checks_later_ones(full_repo: Path) -> None:
+    repo = full_repo
     first = _run_gate_script(repo)
     assert first.returncode == 0, first.stderr
     assert "first commit" in first.stdout
