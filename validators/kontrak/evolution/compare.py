@@ -129,8 +129,8 @@ def compat_result(
     for version in entry.versions:
         if version_key(version.version) >= version_key(new.version):
             continue
-        if old_source is None and version.version == old.version:
-            continue
+        if version.version == old.version:
+            continue  # the primary comparison covers it (from the working tree or the revision)
         earlier = load_contract(f"{entry.id}@{version.version}", catalog)
         others.append(compare_contracts(earlier, new, waivers=waivers))
     return CompatResult(
