@@ -216,7 +216,7 @@ CORRECTION = {
     ("changes", "expected"),
     [
         ({}, []),
-        ({"kontrak": "siasn-rw-angkakredit@2.0.0"}, [("contract-not-in-catalog", ("kontrak",))]),
+        ({"kontrak": "siasn-rw-angkakredit@9.0.0"}, [("contract-not-in-catalog", ("kontrak",))]),
         ({"kepada": "LAN"}, [("contract-provider-mismatch", ("kepada",))]),
         ({"kolom": "tanggalSK"}, [("field-not-in-contract", ("kolom",))]),
         ({"nilaiBaru": "2019-03-14"}, [("value-invalid-for-field", ("nilaiBaru",))]),

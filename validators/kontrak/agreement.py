@@ -194,7 +194,11 @@ def load_agreement(root: Path) -> Agreement:
         raise ContractError(msg) from exc
     _check(data, root)
     return Agreement(
-        documents={str(k): _document(str(k), v) for k, v in data["documents"].items()},
+        documents={
+            str(k): _document(str(k), v)
+            for k, v in data["documents"].items()
+            if v.get("status", "signed") == "signed"  # a draft is not part of the agreement yet
+        },
         parties={str(k): _party(str(k), v) for k, v in data["parties"].items()},
         articles={
             int(k): Article(

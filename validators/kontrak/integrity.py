@@ -16,6 +16,7 @@ from referencing.jsonschema import DRAFT202012
 from kontrak.catalog import Catalog
 from kontrak.contract import SCHEMA_FILE, load_contract
 from kontrak.derive import find_drift
+from kontrak.evolution.checks import evolution_issues
 from kontrak.exceptions import KontrakError
 from kontrak.formats import FORMAT_CHECKER
 from kontrak.integrity_references import check_references
@@ -247,6 +248,8 @@ def check_repository(catalog: Catalog, repo: Path) -> list[Problem]:
     rendered, and its own problem says more than a drift report would.
     """
     problems = check_sources(catalog, repo)
+    sources_ok = not any(p.check in _SOURCE_PROBLEMS for p in problems)
+    problems += [Problem(*issue) for issue in evolution_issues(catalog, sources_ok=sources_ok)]
     for check in (
         _check_reference_tables,
         _check_samples,

@@ -13,6 +13,7 @@ from kontrak.contract import Contract
 from kontrak.engine.findings import Finding
 from kontrak.engine.structure import StructureEngine
 from kontrak.error_catalog import error_code
+from kontrak.evolution.deprecation import DeprecationWatch
 from kontrak.masking import mask_text, render_value
 from kontrak.pointer import join_pointer
 from kontrak.readers.base import InputProblem, LocatedRecord
@@ -55,10 +56,12 @@ class RecordChecker:
         self._references = ReferenceChecker(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
         self._seen_keys: dict[tuple[Any, ...], str] = {}
+        self._deprecations = DeprecationWatch(contract)
 
     def start_file(self) -> None:
         """Begin a new file: primary keys are unique within one file (one delivery)."""
         self._seen_keys.clear()
+        self._deprecations.start_file()
 
     # ------------------------------------------------------------------ helpers
     def _is_personal(self, field: str | None) -> bool:
@@ -221,7 +224,7 @@ class RecordChecker:
             return
         subject = self._subject(record)
         findings = self._structure_findings(item, bulk)
-        for finding in findings:
+        for finding in (*findings, *self._deprecations.findings(record)):
             yield self._violation(finding, place, subject)
         failed = {f.field for f in findings}
         for finding in self._references.check(record, failed):

@@ -8,9 +8,11 @@ import typer
 
 from kontrak.cli import (
     cmd_check,
+    cmd_compat,
     cmd_evaluate,
     cmd_generate,
     cmd_list,
+    cmd_lock,
     cmd_match,
     cmd_package,
     cmd_samples,
@@ -48,6 +50,8 @@ for module in (
     cmd_status,
     cmd_evaluate,
 ):
+    module.register(app)
+for module in (cmd_compat, cmd_lock):  # contract evolution (issue 5)
     module.register(app)
 
 

@@ -11,6 +11,7 @@ from kontrak.derive.docs_pages import iter_docs_pages
 from kontrak.derive.models import model_module_name, render_model, render_models_index
 from kontrak.derive.site import GENERATED_DIRS, NAV_FILE, build_site_context, render_nav
 from kontrak.derive.table_schema import render_table_schema
+from kontrak.evolution.docs_pages import iter_evolution_pages
 
 __all__ = ["DerivedFile", "Drift", "apply_plan", "build_plan", "find_drift"]
 
@@ -69,6 +70,11 @@ def build_plan(catalog: Catalog, repo: Path) -> list[DerivedFile]:
         )
     plan.append(DerivedFile(MODELS_DIR / "__init__.py", render_models_index(sorted(contracts))))
     plan.append(DerivedFile(MODELS_DIR / "py.typed", ""))
+    # Changelogs and the compatibility rules page (contract evolution, issue 5).
+    plan += [
+        DerivedFile(DOCS_DIR / path, text)
+        for path, text in iter_evolution_pages(catalog, contracts)
+    ]
     # The site comes last: its pages and navigation link to every other planned docs page.
     planned_docs = [
         item.path.relative_to(DOCS_DIR).as_posix()

@@ -13,6 +13,7 @@ from kontrak.derive.site.context import SiteContext
 from kontrak.derive.site.labels import classification_text, label
 from kontrak.derive.site.links import reference_page, relative_link
 from kontrak.derive.site.reference_tables import reference_of
+from kontrak.evolution.deprecation import deprecation_note
 from kontrak.rules import RULES
 from kontrak.versions import version_key
 
@@ -101,6 +102,8 @@ def _details(spec: FieldSpec, page: str, context: SiteContext, rules: list[str],
     """Title, description and then one labelled line per fact the field has."""
     description = spec.description_en if lang == "en" else spec.description
     lines = [f"**{spec.title}**. {description}"]
+    if note := deprecation_note(spec, lang):  # x-deprecated (contract evolution)
+        lines.append(f"**{note}**")
     facts = [
         ("example", _code(spec.examples[0]) if spec.examples else ""),
         ("constraints", _constraints_text(spec, lang)),
