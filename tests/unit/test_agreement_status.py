@@ -98,3 +98,25 @@ def test_add_months_clips_the_day() -> None:
 def test_bad_date_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["status", "--today", "08-06-2024"])
     assert result.exit_code == 2
+
+
+def test_recorded_drafts_are_listed_but_change_nothing(tmp_path: Path) -> None:
+    contracts = tmp_path / "contracts"
+    shutil.copytree(REPO / "contracts" / "_meta", contracts / "_meta")
+    shutil.copytree(REPO / "contracts" / "_shared", contracts / "_shared")
+    text = (REPO / "contracts" / "agreement.yaml").read_text(encoding="utf-8")
+    draft = (
+        "  perpanjangan-draf:\n"
+        "    kind: perpanjangan\n"
+        "    status: draft\n"
+        "    drafted: 2024-02-01\n"
+        "    extends: pks-lan-bkn-2022\n"
+        "    valid-until: 2026-06-08\n"
+        "    title: {id: Rancangan perpanjangan, en: Draft extension}\n"
+    )
+    (contracts / "agreement.yaml").write_text(
+        text.replace("parties:\n", draft + "parties:\n", 1), encoding="utf-8"
+    )
+    status = agreement_status(dt.date(2024, 7, 1), root=contracts)
+    assert ("perpanjangan-draf", "perpanjangan", "draft", dt.date(2024, 2, 1)) in status.documents
+    assert (status.state, status.ends, status.extensions) == ("berakhir", dt.date(2024, 6, 8), ())

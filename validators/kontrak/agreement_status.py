@@ -67,7 +67,8 @@ class AgreementStatus:
         signed: the day the agreement was signed.
         ends: the first day it is no longer in force (after the extensions).
         extensions: (id, signed, valid until) of the extensions recorded.
-        documents: (id, kind, signed) of every addendum, amendment and extension recorded.
+        documents: (id, kind, status, signed or drafted date) of every addendum, amendment and
+            extension recorded, drafts included (only signed ones change the agreement).
         next_matching / next_evaluation: the next deadlines on or after ``today``.
     """
 
@@ -76,7 +77,7 @@ class AgreementStatus:
     signed: dt.date
     ends: dt.date
     extensions: tuple[tuple[str, dt.date, dt.date], ...]
-    documents: tuple[tuple[str, str, dt.date], ...]
+    documents: tuple[tuple[str, str, str, dt.date | None], ...]
     next_matching: Deadline
     next_evaluation: Deadline
 
@@ -101,6 +102,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _load(root: Path | None) -> dict[str, Any]:
@@ -169,9 +179,14 @@ def agreement_status(today: dt.date, root: Path | None = None) -> AgreementStatu
         if doc.valid_until is not None
     )
     documents = tuple(
-        (doc.id, doc.kind, doc.signed)
-        for doc in sorted(agreement.documents.values(), key=lambda d: d.signed)
-        if doc.id != MAIN_DOCUMENT
+        (
+            str(doc_id),
+            str(doc.get("kind", "")),
+            str(doc.get("status", "signed")),
+            _as_date(doc.get("signed") or doc.get("drafted")),
+        )
+        for doc_id, doc in (_load(root).get("documents") or {}).items()
+        if doc_id != MAIN_DOCUMENT and isinstance(doc, dict)
     )
     if today < main.signed:
         state = "belum-berlaku"

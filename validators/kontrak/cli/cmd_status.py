@@ -50,7 +50,8 @@ def status_to_dict(status: AgreementStatus) -> dict[str, Any]:
             for i, s, u in status.extensions
         ],
         "documents": [
-            {"id": i, "kind": k, "signed": s.isoformat()} for i, k, s in status.documents
+            {"id": i, "kind": k, "status": st, "date": d.isoformat() if d else None}
+            for i, k, st, d in status.documents
         ],
         "next_matching": _deadline(status.next_matching),
         "next_evaluation": _deadline(status.next_evaluation),
@@ -93,7 +94,9 @@ def render_status(status: AgreementStatus) -> str:
         )
     if status.documents:
         lines.append("  dokumen lain / other documents:")
-        lines += [f"    {i} ({k}, {_dmy(s)})" for i, k, s in status.documents]
+        lines += [
+            f"    {i} ({k}, {st}{', ' + _dmy(d) if d else ''})" for i, k, st, d in status.documents
+        ]
     matching, evaluation = status.next_matching, status.next_evaluation
     lines += [
         "",
