@@ -33,6 +33,11 @@ GUIDES = (
     "panduan/pre-commit.md",
     "panduan/python.md",
     "panduan/usul-perubahan.md",
+    "panduan/pemadanan.md",
+    "panduan/daftar-perbaikan.md",
+    "panduan/berita-acara.md",
+    "panduan/evaluasi.md",
+    "panduan/status-perjanjian.md",
 )
 _TOP = ("katalog.md",)
 _SECURITY = ("keamanan.md", "data-pribadi.md")
