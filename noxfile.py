@@ -7,6 +7,7 @@ run and a CI run are the same command.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import nox
 
@@ -48,6 +49,22 @@ def tests(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the specification site with MkDocs in strict mode into site/."""
     session.run(PYTHON, "-m", "mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """Version-bump gate against a git revision (posarg; default: the previous commit).
+
+    `kontrak check --against REV` via `.ci/version-gate`: released versions frozen, the lock only
+    grows, every version numbered right for its changes; skipped on a repository's first commit.
+    Not in the default sessions: CI runs it with the target branch (`nox -s compat -- origin/main`).
+    """
+    kontrak = Path(PYTHON).with_name("kontrak")
+    env = {
+        "KONTRAK": str(kontrak),
+        "KONTRAK_AGAINST": session.posargs[0] if session.posargs else "",
+    }
+    session.run(str(Path(__file__).parent / ".ci" / "version-gate"), env=env, external=True)
 
 
 @nox.session

@@ -95,7 +95,8 @@ def test_bad_input_is_reported_with_code_and_place(bad: Bad, engine: str, tmp_pa
     assert result.exception is None or isinstance(result.exception, SystemExit)
     report = json.loads(result.output)
     assert result.exit_code == bad.exit, report["violations"]
-    codes = [v["code"] for v in report["violations"]]
+    # the contract's foreign keys cannot be checked without BKN's rosters: an info notice
+    codes = [v["code"] for v in report["violations"] if v["severity"] != "info"]
     if bad.code is None:
         assert codes == []
         return

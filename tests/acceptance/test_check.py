@@ -66,7 +66,7 @@ def test_field_must_be_classified(repo_copy: Path) -> None:
 def test_catalog_and_folders_must_agree(repo_copy: Path) -> None:
     shutil.copytree(
         repo_copy / "contracts/riwayat-angka-kredit/1.0.0",
-        repo_copy / "contracts/riwayat-angka-kredit/1.1.0",
+        repo_copy / "contracts/riwayat-angka-kredit/1.9.0",
     )
     assert "catalog-folders" in _checks(repo_copy)
 

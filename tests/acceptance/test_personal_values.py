@@ -44,6 +44,8 @@ def _personal_values(path: Path, spec: str) -> set[str]:
         return set()
     if isinstance(document, dict) and "data" in document:
         document = document["data"]
+    elif isinstance(document, dict) and "results" in document:
+        document = document["results"]
     records = document if isinstance(document, list) else [document]
     values: set[str] = set()
     for record in records:

@@ -38,3 +38,28 @@ def test_sound_numbers_pass(nip: str) -> None:
 )
 def test_each_broken_part_is_named(nip: str, mode: str, part: str) -> None:
     assert part in nip_problems(nip, mode, today=TODAY)
+
+
+def test_date_order_and_year_of_date_rules() -> None:
+    from kontrak.rules import RULES
+
+    order = RULES["date-order"]
+    args = {"start": "tanggalKursus", "end": "tanggalSelesaiKursus"}
+    assert (
+        list(
+            order.check({"tanggalKursus": "08-02-2016", "tanggalSelesaiKursus": "12-02-2016"}, args)
+        )
+        == []
+    )
+    (finding,) = order.check(
+        {"tanggalKursus": "13-02-2016", "tanggalSelesaiKursus": "12-02-2016"}, args
+    )
+    assert (finding.code, finding.field) == ("period-reversed", "tanggalSelesaiKursus")
+    assert (
+        list(order.check({"tanggalKursus": "13-02-2016", "tanggalSelesaiKursus": ""}, args)) == []
+    )
+    year = RULES["year-of-date"]
+    args = {"year": "tahunKursus", "date": "tanggalKursus"}
+    assert list(year.check({"tahunKursus": 2016, "tanggalKursus": "08-02-2016"}, args)) == []
+    (finding,) = year.check({"tahunKursus": "2015", "tanggalKursus": "08-02-2016"}, args)
+    assert (finding.code, finding.field) == ("year-date-mismatch", "tahunKursus")

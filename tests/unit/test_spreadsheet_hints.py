@@ -12,7 +12,7 @@ from kontrak.engine.spreadsheet_hints import date_shape, refine_spreadsheet_find
 from kontrak.validation import validate_with_contract
 
 LAN = load_contract("riwayat-angka-kredit@1.0.0")
-BKN = load_contract("siasn-rw-angkakredit@1.0.0")
+ESELON = load_contract("referensi-bkn/eselon@1.0.0")
 HEADER = (
     "idSipka,nipBaru,id,pnsId,rwJabatanId,nomorSk,tanggalSk,bulanMulaiPenailan,"
     "tahunMulaiPenailan,bulanSelesaiPenailan,tahunSelesaiPenailan,kreditUtamaBaru,"
@@ -36,7 +36,7 @@ def _finding(code: str, field: str, value: str, **ctx: str) -> Finding:
         ("tanggalSk", "31-02-2024", "invalid-date", "invalid-date"),  # a wrong date stays one
         ("kreditBaruTotal", "37,5", "pattern-mismatch", "decimal-comma"),
         ("kreditBaruTotal", "1.234,5", "pattern-mismatch", "decimal-comma"),
-        ("pnsId", "123", "pattern-mismatch", "leading-zeros-lost"),
+        ("pnsId", "123", "pattern-mismatch", "pattern-mismatch"),  # 29 zeros: not a lost zero
         ("nipBaru", "19840314200912298", "pattern-mismatch", "pattern-mismatch"),  # a typo
         ("pnsId", "12A", "pattern-mismatch", "pattern-mismatch"),
         ("kreditBaruTotal", "37,5,1", "pattern-mismatch", "pattern-mismatch"),
@@ -47,6 +47,12 @@ def test_damage_signatures(field: str, value: str, code: str, expected: str) -> 
     refined = refine_spreadsheet_finding(_finding(code, field, value, expected="x"), LAN)
     assert refined.code == expected
     assert (refined.parts, refined.value) == ((field,), value)
+
+
+def test_one_lost_leading_zero_of_a_code() -> None:
+    finding = _finding("pattern-mismatch", "id", "1", expected="^[0-9]{2}$")
+    refined = refine_spreadsheet_finding(finding, ESELON)
+    assert (refined.code, refined.ctx) == ("leading-zeros-lost", {"expected": "^[0-9]{2}$"})
 
 
 def test_date_hint_names_the_shape_seen_and_the_form_wanted() -> None:
@@ -74,7 +80,10 @@ def _csv(tmp_path: Path, name: str, rows: list[str]) -> Path:
 def test_csv_cells_get_the_hint_but_json_values_do_not(tmp_path: Path) -> None:
     row = "AK-1,1.98403E+17,,,,SK 1,2024-01-20,1,2023,12,2023,20,5,25,0,0,1"
     report = validate_with_contract(LAN, [_csv(tmp_path, "x.csv", [row])])
-    assert sorted(v.code for v in report.violations) == ["date-retyped", "number-as-scientific"]
+    assert sorted(v.code for v in report.violations if v.severity != "info") == [
+        "date-retyped",
+        "number-as-scientific",
+    ]
     json_path = tmp_path / "x.json"
     json_path.write_text(
         '{"idSipka": "AK-1", "nipBaru": "1.98403E+17", "id": "", "pnsId": "", "rwJabatanId": "",'
@@ -86,14 +95,18 @@ def test_csv_cells_get_the_hint_but_json_values_do_not(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = validate_with_contract(LAN, [json_path])
-    assert sorted(v.code for v in report.violations) == ["invalid-date", "pattern-mismatch"]
+    assert sorted(v.code for v in report.violations if v.severity != "info") == [
+        "invalid-date",
+        "pattern-mismatch",
+    ]
 
 
 def test_hint_keeps_the_verdict_and_the_counts(tmp_path: Path) -> None:
     row = "AK-1,198403142009122987,,,,SK 1,20-01-2024,1,2023,12,2023,20,5,25,0,0,1"
     damaged = row.replace(",25,", ",25,5,").replace(",5,25,5,", ',5,"25,5",')
     report = validate_with_contract(LAN, [_csv(tmp_path, "y.csv", [damaged])])
-    assert [v.code for v in report.violations] == ["decimal-comma"]
+    found = [v for v in report.violations if v.severity != "info"]  # info: foreign key unchecked
+    assert [v.code for v in found] == ["decimal-comma"]
     assert report.exit_code == 1
-    assert report.total == 1
-    assert "decimal point" in report.violations[0].message("en")
+    assert report.counts_by_severity["error"] == 1
+    assert "decimal point" in found[0].message("en")

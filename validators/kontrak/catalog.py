@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from kontrak.exceptions import ContractError, UnknownDatasetError, UnknownVersionError
 from kontrak.paths import contracts_root
 from kontrak.text import LocalText
@@ -28,6 +30,8 @@ class VersionEntry:
     since: str
     until: str | None
     introduced_by: str
+    notes: LocalText | None = None
+    migration: LocalText | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class DatasetEntry:
     channel: LocalText
     basis: tuple[str, ...]
     versions: tuple[VersionEntry, ...]
+    compatibility: str = "BACKWARD_TRANSITIVE"
 
     @property
     def direction(self) -> str:
@@ -115,6 +120,8 @@ def _parse_dataset(dataset_id: str, data: Mapping[str, Any]) -> DatasetEntry:
             since=str(info["since"]),
             until=str(info["until"]) if info.get("until") else None,
             introduced_by=str(info["introduced-by"]),
+            notes=LocalText.from_mapping(info["notes"]) if info.get("notes") else None,
+            migration=LocalText.from_mapping(info["migration"]) if info.get("migration") else None,
         )
         for number, info in sorted(data["versions"].items(), key=lambda kv: version_key(kv[0]))
     )
@@ -127,6 +134,7 @@ def _parse_dataset(dataset_id: str, data: Mapping[str, Any]) -> DatasetEntry:
         channel=LocalText.from_mapping(data["channel"]),
         basis=tuple(str(b) for b in data["basis"]),
         versions=versions,
+        compatibility=str(data.get("compatibility", "BACKWARD_TRANSITIVE")),
     )
 
 
@@ -151,6 +159,6 @@ def load_catalog(root: Path | None = None) -> Catalog:
             agreement=str(data["agreement"]),
             datasets=datasets,
         )
-    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         msg = f"katalog tidak dapat dibaca / cannot read the catalog {path}: {exc!r}"
         raise ContractError(msg) from exc

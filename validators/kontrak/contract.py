@@ -16,6 +16,7 @@ from kontrak.catalog import Catalog, load_catalog
 from kontrak.engine.keywords import ReferenceValidator
 from kontrak.exceptions import ContractError
 from kontrak.formats import FORMAT_CHECKER
+from kontrak.references import ReferenceSpec
 from kontrak.schema_registry import build_registry, load_json_file
 
 __all__ = ["Contract", "FieldSpec", "RuleSpec", "load_contract"]
@@ -39,6 +40,7 @@ class FieldSpec:
     json_types: tuple[str, ...]
     accepts_empty_string: bool
     schema: Mapping[str, Any]
+    reference: ReferenceSpec | None = None
 
     @property
     def examples(self) -> list[Any]:
@@ -61,6 +63,7 @@ class Contract:
 
     dataset: str
     version: str
+    root: Path
     path: Path
     schema: Mapping[str, Any]
     sha256: str
@@ -118,6 +121,16 @@ class Contract:
     def personal_fields(self) -> frozenset[str]:
         """Fields whose values are personal data and are masked in every output."""
         return frozenset(name for name, spec in self.fields.items() if spec.personal)
+
+    @property
+    def kind(self) -> str:
+        """``records`` for exchanged data, ``reference`` for a code list kept as data."""
+        return str(self.meta.get("kind", "records"))
+
+    @property
+    def foreign_keys(self) -> tuple[Mapping[str, Any], ...]:
+        """Foreign keys to other datasets, checked when those datasets are at hand."""
+        return tuple(self.meta.get("foreign-keys", ()))
 
     @property
     def bulk_required(self) -> tuple[str, ...]:
@@ -187,6 +200,11 @@ def _build_fields(
             json_types=_json_types(resolved),
             accepts_empty_string=_accepts_empty_string(validator, name),
             schema=resolved,
+            reference=(
+                ReferenceSpec.from_annotation(resolved["x-reference"])
+                if "x-reference" in resolved
+                else None
+            ),
         )
     return fields
 
@@ -217,6 +235,7 @@ def _load(root: Path, dataset: str, version: str) -> Contract:
     return Contract(
         dataset=dataset,
         version=version,
+        root=root,
         path=path,
         schema=schema,
         sha256=hashlib.sha256(raw).hexdigest(),

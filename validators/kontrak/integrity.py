@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,19 +10,30 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
 from kontrak.catalog import Catalog
 from kontrak.contract import SCHEMA_FILE, load_contract
 from kontrak.derive import find_drift
+from kontrak.evolution.checks import evolution_issues
 from kontrak.exceptions import KontrakError
 from kontrak.formats import FORMAT_CHECKER
+from kontrak.integrity_references import check_references
 from kontrak.rules import RULES
-from kontrak.samples import SIDECAR_SUFFIX, iter_sample_cases, sidecar_for
+from kontrak.samples import (
+    PACKAGE_CASE_SUFFIX,
+    SIDECAR_SUFFIX,
+    iter_package_cases,
+    iter_sample_cases,
+    sidecar_for,
+)
 from kontrak.schema_registry import build_registry, iter_schema_files, load_json_file
 from kontrak.yaml_io import load_yaml
 
 __all__ = ["Problem", "check_repository", "check_sources"]
 
+_SEMVER_DIR = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")
 META_DIR = "_meta"
 SHARED_DIR = "_shared"
 
@@ -160,10 +172,32 @@ def _check_samples(catalog: Catalog, repo: Path) -> Iterator[Problem]:
             yield Problem("sample-sidecar", rel, f"{error.json_path}: {error.message}")
         if not any(sidecar_for(c.path) == sidecar for c in cases):
             yield Problem("sample-sidecar", rel, "sidecar without a sample file")
-    for folder in sorted(p for p in samples.glob("*/*") if p.is_dir()):
-        key = (folder.parent.name, folder.name)
+    for folder in sorted(p for p in samples.rglob("*") if p.is_dir() and _SEMVER_DIR.match(p.name)):
+        key = (folder.parent.relative_to(samples).as_posix(), folder.name)
         if key not in known:
             yield Problem("samples", _rel(folder, repo), "sample folder without a contract version")
+
+
+def _check_package_cases(catalog: Catalog, repo: Path) -> Iterator[Problem]:
+    samples = repo / "samples"
+    schema = load_json_file(samples / "package-case.schema.json")
+    expect = load_json_file(samples / "expect.schema.json")
+    registry: Registry[Any] = Registry().with_resource(
+        expect["$id"], DRAFT202012.create_resource(expect)
+    )
+    validator = Draft202012Validator(schema, registry=registry)
+    for case in iter_package_cases(samples):
+        case_file = case.path.with_name(case.path.name + PACKAGE_CASE_SUFFIX)
+        rel = _rel(case_file, repo)
+        if not case_file.is_file():
+            yield Problem("package-samples", rel, "sample package without its case file")
+            continue
+        for error in validator.iter_errors(load_yaml(case_file)):
+            yield Problem("package-samples", rel, f"{error.json_path}: {error.message}")
+        for other in case.against:
+            if not (other / "datapackage.json").is_file():
+                yield Problem("package-samples", rel, f"against {other.name}: no such package")
+    del catalog
 
 
 def _check_table_schemas(catalog: Catalog, repo: Path) -> Iterator[Problem]:
@@ -177,6 +211,11 @@ def _check_table_schemas(catalog: Catalog, repo: Path) -> Iterator[Problem]:
             yield Problem("table-schema", _rel(path, repo), str(error[0]))
 
 
+def _check_reference_tables(catalog: Catalog, repo: Path) -> Iterator[Problem]:
+    for check, path, message in check_references(catalog, repo):
+        yield Problem(check, path, message)
+
+
 def _check_drift(catalog: Catalog, repo: Path) -> Iterator[Problem]:
     try:
         drift = find_drift(catalog, repo)
@@ -187,7 +226,9 @@ def _check_drift(catalog: Catalog, repo: Path) -> Iterator[Problem]:
         yield Problem("drift", str(item.path), f"{item.kind}; fix with: kontrak generate")
 
 
-_SOURCE_PROBLEMS = frozenset({"metaschema", "contract-metadata", "contract-load", "rules"})
+_SOURCE_PROBLEMS = frozenset(
+    {"metaschema", "contract-metadata", "contract-load", "rules", "x-reference", "foreign-keys"}
+)
 SOURCE_CHECKS = (_check_metaschemas, _check_catalog, _check_contracts)
 CHECKS = (*SOURCE_CHECKS, _check_samples, _check_table_schemas, _check_drift)
 
@@ -207,7 +248,14 @@ def check_repository(catalog: Catalog, repo: Path) -> list[Problem]:
     rendered, and its own problem says more than a drift report would.
     """
     problems = check_sources(catalog, repo)
-    for check in (_check_samples, _check_table_schemas):
+    sources_ok = not any(p.check in _SOURCE_PROBLEMS for p in problems)
+    problems += [Problem(*issue) for issue in evolution_issues(catalog, sources_ok=sources_ok)]
+    for check in (
+        _check_reference_tables,
+        _check_samples,
+        _check_package_cases,
+        _check_table_schemas,
+    ):
         problems += list(check(catalog, repo))
     if not any(p.check in _SOURCE_PROBLEMS for p in problems):
         problems += list(_check_drift(catalog, repo))

@@ -14,9 +14,11 @@ from kontrak.engine.findings import Finding, StructureChecker
 from kontrak.engine.spreadsheet_hints import refine_spreadsheet_finding
 from kontrak.engine.structure import StructureEngine
 from kontrak.error_catalog import error_code
+from kontrak.evolution.deprecation import DeprecationWatch
 from kontrak.masking import mask_text, render_value
 from kontrak.pointer import join_pointer
 from kontrak.readers.base import InputProblem, LocatedRecord
+from kontrak.reference_checks import ReferenceChecker
 from kontrak.rules import RULES
 from kontrak.violation import Severity, Violation
 
@@ -58,12 +60,25 @@ class RecordChecker:
         self.contract = contract
         self.show_values = show_values
         self._structure: StructureChecker = structure or StructureEngine(contract)
+        self._references = ReferenceChecker(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
         self._seen_keys: dict[tuple[Any, ...], str] = {}
+        self._deprecations = DeprecationWatch(contract)
+
+    @property
+    def checks_every_record(self) -> bool:
+        """Whether records need checks beyond structure, rules and primary key.
+
+        True when the contract has coded fields checked against reference tables or deprecated
+        fields (reported once per file): a fast engine must run :meth:`check` on every record,
+        not only on the records its screens flag.
+        """
+        return self._references.active or self._deprecations.active
 
     def start_file(self) -> None:
         """Begin a new file: primary keys are unique within one file (one delivery)."""
         self._seen_keys.clear()
+        self._deprecations.start_file()
 
     # ------------------------------------------------------------------ helpers
     def _is_personal(self, field: str | None) -> bool:
@@ -77,6 +92,10 @@ class RecordChecker:
         if code == "field-not-agreed":
             return self.contract.extra_fields_severity  # type: ignore[return-value]
         return error_code(code).severity
+
+    def subject_of(self, record: Mapping[str, Any]) -> str | None:
+        """A masked hint that finds the record: its NIP, else its primary key."""
+        return self._subject(record)
 
     def _subject(self, record: Mapping[str, Any]) -> str | None:
         value = record.get(SUBJECT_FIELD)
@@ -118,6 +137,22 @@ class RecordChecker:
         )
 
     # ------------------------------------------------------------------- checks
+    @staticmethod
+    def bare_problem(problem: InputProblem, file: str) -> Violation:
+        """Turn a problem found outside any contract (a package descriptor) into a violation."""
+        severity = problem.severity if problem.severity in ("warning", "info") else None
+        return Violation(
+            code=problem.code,
+            severity=severity or error_code(problem.code).severity,  # type: ignore[arg-type]
+            file=file,
+            pointer=problem.pointer,
+            field=problem.field,
+            line=problem.line,
+            row=problem.row,
+            ctx=problem.ctx,
+            engine="reader",
+        )
+
     def problem(self, problem: InputProblem, file: str) -> Violation:
         """Turn a reader's problem into a violation."""
         severity = problem.severity if problem.severity != "error" else None
@@ -220,9 +255,12 @@ class RecordChecker:
             return
         subject = self._subject(record)
         findings = self._structure_findings(item, bulk)
-        for finding in findings:
+        for finding in (*findings, *self._deprecations.findings(record)):
             yield self._violation(finding, place, subject)
         failed = {f.field for f in findings}
+        for finding in self._references.check(record, failed):
+            failed.add(finding.field)
+            yield self._violation(finding, place, subject)
         for finding, severity in self._rule_findings(record, failed):
             yield self._violation(finding, place, subject, severity)
         if dataset:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from kontrak.violation import SEVERITY_ORDER, Violation
 
-__all__ = ["FileResult", "Report"]
+__all__ = ["FileResult", "PackageInfo", "Report"]
 
 
 @dataclass(slots=True)
@@ -29,18 +29,32 @@ class FileResult:
     size: int | None = None
     records: int = 0
     readable: bool = True
+    dataset: str | None = None
+    version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInfo:
+    """The exchange package a report is about."""
+
+    path: str
+    name: str
+    provider: str
+    consumer: str
+    period: str
+    sha256: str
 
 
 @dataclass(slots=True)
 class Report:
     """Violations of one or more inputs against one contract version."""
 
-    dataset: str
-    version: str
-    contract_uri: str
-    contract_sha256: str
+    dataset: str | None
+    version: str | None
     fail_on: str = "error"
     files: list[FileResult] = field(default_factory=list)
+    contracts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    package: PackageInfo | None = None
     violations: list[Violation] = field(default_factory=list)
     counts_by_code: Counter[str] = field(default_factory=Counter)
     counts_by_severity: Counter[str] = field(default_factory=Counter)
@@ -48,6 +62,16 @@ class Report:
     counts_by_file_code: Counter[tuple[str, str]] = field(default_factory=Counter)
     counts_by_file_severity: Counter[tuple[str, str]] = field(default_factory=Counter)
     max_violations: int | None = None
+
+    @property
+    def contract_uri(self) -> str | None:
+        """``$id`` of the contract when the report is about one contract."""
+        return next(iter(self.contracts.values()))[0] if len(self.contracts) == 1 else None
+
+    @property
+    def contract_sha256(self) -> str | None:
+        """sha256 of the contract file when the report is about one contract."""
+        return next(iter(self.contracts.values()))[1] if len(self.contracts) == 1 else None
 
     def add(self, violation: Violation) -> None:
         """Count a violation and keep it; a capped list keeps the first ones in file order.

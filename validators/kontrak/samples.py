@@ -20,21 +20,26 @@ from typing import Any
 from kontrak.catalog import Catalog
 from kontrak.contract import load_contract
 from kontrak.report import Report
-from kontrak.validation import validate_with_contract
+from kontrak.validation import ValidateOptions, validate_package, validate_with_contract
 from kontrak.violation import Violation
 from kontrak.yaml_io import load_yaml
 
 __all__ = [
+    "PACKAGE_CASE_SUFFIX",
     "SIDECAR_SUFFIX",
     "CaseResult",
     "ExpectedViolation",
+    "PackageCase",
     "SampleCase",
+    "iter_package_cases",
     "iter_sample_cases",
     "run_case",
+    "run_package_case",
     "sidecar_for",
 ]
 
 SIDECAR_SUFFIX = ".expect.yaml"
+PACKAGE_CASE_SUFFIX = ".case.yaml"
 DATA_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xlsx"})
 _LOCATION_KEYS = ("pointer", "field", "row", "line", "severity")
 
@@ -135,6 +140,59 @@ def iter_sample_cases(samples_root: Path, catalog: Catalog) -> Iterator[SampleCa
                         expected=_expected(data),
                         exit_code=data.get("exit"),
                     )
+
+
+@dataclass(frozen=True, slots=True)
+class PackageCase:
+    """One sample exchange package and what validating it must produce."""
+
+    kind: str
+    path: Path
+    description: str
+    against: tuple[Path, ...]
+    expected: tuple[ExpectedViolation, ...]
+    exit_code: int | None = None
+
+    @property
+    def name(self) -> str:
+        """``<kind>/<folder>``."""
+        return f"{self.kind}/{self.path.name}"
+
+
+def iter_package_cases(samples_root: Path) -> Iterator[PackageCase]:
+    """Yield every sample package under ``samples_root/packages/{valid,invalid}``."""
+    base = samples_root / "packages"
+    for kind in ("valid", "invalid"):
+        for folder in sorted(p for p in (base / kind).glob("*") if p.is_dir()):
+            case_file = folder.with_name(folder.name + PACKAGE_CASE_SUFFIX)
+            data: Mapping[str, Any] = load_yaml(case_file) if case_file.is_file() else {}
+            yield PackageCase(
+                kind=kind,
+                path=folder,
+                description=str(data.get("description", "")),
+                against=tuple(base / a for a in data.get("against", [])),
+                expected=_expected(data),
+                exit_code=data.get("exit"),
+            )
+
+
+def run_package_case(case: PackageCase) -> CaseResult:
+    """Validate one sample package and compare the result with its case file."""
+    report = validate_package(case.path, ValidateOptions(against=case.against))
+    sample = SampleCase(
+        dataset="(paket)",
+        version="",
+        kind=case.kind,
+        agency="",
+        path=case.path,
+        description=case.description,
+        expected=case.expected,
+        exit_code=case.exit_code,
+    )
+    problems = _problems(sample, report)
+    if case.kind == "invalid" and not case.expected:
+        problems = [f"no errors listed in {case.path.name}{PACKAGE_CASE_SUFFIX}"]
+    return CaseResult(case=sample, report=report, problems=tuple(problems))
 
 
 def _problems(case: SampleCase, report: Report) -> list[str]:

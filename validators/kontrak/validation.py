@@ -1,20 +1,24 @@
-"""The library entry point: validate inputs against a contract and return a report."""
+"""The library entry point: validate files or exchange packages and return one report."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
-from kontrak.fast.run import validate_file_fast
+from kontrak.exceptions import KontrakError
+from kontrak.fast.run import FastFile, fast_structure, validate_file_fast
+from kontrak.foreign_keys import ForeignKeyIndex
+from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
-from kontrak.readers import InputProblem, UnreadableInputError, read_input
+from kontrak.readers import InputProblem, LocatedRecord, UnreadableInputError, read_input
 from kontrak.record_checks import RecordChecker
-from kontrak.report import FileResult, Report
+from kontrak.report import FileResult, PackageInfo, Report
 
-__all__ = ["ValidateOptions", "validate", "validate_with_contract"]
+__all__ = ["ValidateOptions", "validate", "validate_package", "validate_with_contract"]
 
 _CHUNK = 1 << 20
 
@@ -29,6 +33,7 @@ class ValidateOptions:
         fail_on: the lowest severity that makes the input invalid ("error" or "warning").
         input_format: force a format (json, jsonl, csv, xlsx) instead of guessing from the
             extension.
+        against: packages whose records serve as foreign-key targets (e.g. BKN's rosters).
         engine: ``fast`` (default; :mod:`kontrak.fast`) or ``reference`` (python-jsonschema,
             record by record). Both report the same violations; the reference is the oracle.
         workers: processes for large JSON Lines files (None: two when the file is large and
@@ -40,6 +45,7 @@ class ValidateOptions:
     max_errors: int | None = None
     fail_on: str = "error"
     input_format: str | None = None
+    against: tuple[Path, ...] = ()
     engine: str = "fast"
     workers: int | None = None
     progress: ProgressSink | None = None
@@ -55,54 +61,179 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _validate_file(
-    path: Path, shown: str, checker: RecordChecker, report: Report, options: ValidateOptions
-) -> None:
-    result = FileResult(path=shown)
-    report.files.append(result)
-    checker.start_file()
-    if options.engine == "fast" and validate_file_fast(
-        path, shown, checker.contract, report, result, options
-    ):
-        return
-    try:
-        read = read_input(path, checker.contract, options.input_format)
-        result.format = read.format
-        result.sha256, result.size = _hash_file(path)
-        for item in read.items:
-            if isinstance(item, InputProblem):
-                report.add(checker.problem(item, shown))
+class _Run:
+    """One validation run: the report, one checker per contract, the foreign-key index."""
+
+    def __init__(
+        self,
+        report: Report,
+        options: ValidateOptions,
+        catalog: Catalog,
+        *,
+        keys_per_file: bool = True,
+    ) -> None:
+        self.report = report
+        self.options = options
+        self.catalog = catalog
+        self.keys_per_file = keys_per_file
+        self.keys = ForeignKeyIndex(show_values=options.show_values)
+        self._checkers: dict[str, RecordChecker] = {}
+
+    def checker(self, contract: Contract) -> RecordChecker:
+        if contract.spec not in self._checkers:
+            structure = fast_structure(contract) if self.options.engine == "fast" else None
+            self._checkers[contract.spec] = RecordChecker(
+                contract, show_values=self.options.show_values, structure=structure
+            )
+            self.report.contracts[contract.spec] = (contract.uri, contract.sha256)
+            self.keys.want_targets_of(contract)
+        return self._checkers[contract.spec]
+
+    def problem(self, problem: InputProblem, file: str, contract: Contract | None) -> None:
+        if contract is not None:
+            self.report.add(self.checker(contract).problem(problem, file))
+        else:
+            self.report.add(RecordChecker.bare_problem(problem, file))
+
+    def validate_file(
+        self, path: Path, shown: str, contract: Contract, input_format: str | None
+    ) -> FileResult:
+        result = FileResult(path=shown, dataset=contract.dataset, version=contract.version)
+        self.report.files.append(result)
+        checker = self.checker(contract)
+        if self.keys.is_target(contract.dataset):
+            self.keys.has_target_data(contract.dataset)
+        if self.options.engine == "fast":
+            fast = FastFile(
+                checker=checker,
+                report=self.report,
+                result=result,
+                input_format=input_format,
+                observe=self._observer(checker, contract, shown),
+                keys_per_file=self.keys_per_file,
+            )
+            if validate_file_fast(path, shown, fast, self.options):
+                return result
+        try:
+            read = read_input(path, contract, input_format)
+            result.format = read.format
+            result.sha256, result.size = _hash_file(path)
+            for item in read.items:
+                if isinstance(item, InputProblem):
+                    self.problem(item, shown, contract)
+                    continue
+                result.records += 1
+                self._check_record(checker, contract, item, shown, bulk=read.bulk)
+        except UnreadableInputError as exc:
+            result.readable = False
+            self.problem(exc.problem, shown, contract)
+        except OSError as exc:
+            result.readable = False
+            reason = exc.strerror or str(exc)
+            self.problem(
+                InputProblem(code="file-unreadable", ctx={"reason": reason}), shown, contract
+            )
+        return result
+
+    def _check_record(
+        self,
+        checker: RecordChecker,
+        contract: Contract,
+        item: LocatedRecord,
+        shown: str,
+        *,
+        bulk: bool,
+    ) -> None:
+        for violation in checker.check(item, shown, bulk=bulk):
+            self.report.add(violation)
+        self._observe(checker, contract, shown, item)
+
+    def _observe(
+        self, checker: RecordChecker, contract: Contract, shown: str, item: LocatedRecord
+    ) -> None:
+        """Index a record for the foreign keys of the run (as a target, as a source)."""
+        if self.keys.is_target(contract.dataset):
+            self.keys.add_target_record(contract.dataset, item.value)
+        if contract.foreign_keys and isinstance(item.value, dict):
+            self.keys.add_source_record(contract, shown, item, checker.subject_of(item.value))
+
+    def _observer(
+        self, checker: RecordChecker, contract: Contract, shown: str
+    ) -> Callable[[LocatedRecord], None] | None:
+        """What the fast engine must call for each record, or None when nothing."""
+        if not (self.keys.is_target(contract.dataset) or contract.foreign_keys):
+            return None
+
+        def observe(item: LocatedRecord) -> None:
+            self._observe(checker, contract, shown, item)
+
+        return observe
+
+    def load_against(self, paths: Sequence[Path]) -> None:
+        """Index the foreign-key targets found in other packages (not validated here)."""
+        for path in paths:
+            shown = str(path)
+            try:
+                package, problems = load_package(path, self.catalog)
+            except UnreadableInputError as exc:
+                self.report.files.append(FileResult(path=shown, readable=False))
+                self.problem(exc.problem, shown, None)
                 continue
-            result.records += 1
-            for violation in checker.check(item, shown, bulk=read.bulk):
-                report.add(violation)
-    except UnreadableInputError as exc:
-        result.readable = False
-        report.add(checker.problem(exc.problem, shown))
-    except OSError as exc:
-        result.readable = False
-        problem = InputProblem(code="file-unreadable", ctx={"reason": exc.strerror or str(exc)})
-        report.add(checker.problem(problem, shown))
+            if package is None:
+                self.report.files.append(FileResult(path=shown, readable=False))
+                for problem in problems:
+                    self.problem(problem, str(path), None)
+                continue
+            for resource in package.resources:
+                if resource.file is not None and self.keys.is_target(resource.dataset):
+                    self._index_targets(resource)
+
+    def _index_targets(self, resource: PackageResource) -> None:
+        try:
+            contract = load_contract(resource.spec, self.catalog)
+            self.keys.has_target_data(resource.dataset)
+            assert resource.file is not None
+            for item in read_input(resource.file, contract, resource.format).items:
+                if isinstance(item, LocatedRecord):
+                    self.keys.add_target_record(resource.dataset, item.value)
+        except (KontrakError, UnreadableInputError, OSError):
+            return  # an unusable target leaves its keys out; its owner validates that package
+
+    def finish(self) -> Report:
+        for violation in self.keys.resolve():
+            self.report.add(violation)
+        self.report.sort()
+        return self.report
 
 
-def validate_with_contract(
-    contract: Contract, paths: Sequence[str | Path], options: ValidateOptions | None = None
-) -> Report:
-    """Validate ``paths`` against an already loaded contract."""
-    options = options or ValidateOptions()
-    report = Report(
-        dataset=contract.dataset,
-        version=contract.version,
-        contract_uri=contract.uri,
-        contract_sha256=contract.sha256,
+def _new_report(options: ValidateOptions, dataset: str | None, version: str | None) -> Report:
+    return Report(
+        dataset=dataset,
+        version=version,
         fail_on=options.fail_on,
         max_violations=options.max_errors,
     )
-    checker = RecordChecker(contract, show_values=options.show_values)
+
+
+def validate_with_contract(
+    contract: Contract,
+    paths: Sequence[str | Path],
+    options: ValidateOptions | None = None,
+    catalog: Catalog | None = None,
+) -> Report:
+    """Validate ``paths`` against an already loaded contract (primary keys unique per file)."""
+    options = options or ValidateOptions()
+    run = _Run(
+        _new_report(options, contract.dataset, contract.version),
+        options,
+        catalog or load_catalog(contract.root),
+    )
+    checker = run.checker(contract)
     for given in paths:
-        _validate_file(Path(given), str(given), checker, report, options)
-    report.sort()
-    return report
+        checker.start_file()
+        run.validate_file(Path(given), str(given), contract, options.input_format)
+    run.load_against(options.against)
+    return run.finish()
 
 
 def validate(
@@ -122,3 +253,102 @@ def validate(
         KontrakError: the dataset or version is unknown, or the contract is broken.
     """
     return validate_with_contract(load_contract(dataset), paths, options)
+
+
+def _check_resource(
+    run: _Run, package: Package, resource: PackageResource, shown_root: str
+) -> None:
+    descriptor = str(Path(shown_root) / package.descriptor.name)
+    try:
+        contract = load_contract(resource.spec, run.catalog)
+    except KontrakError:
+        run.problem(
+            InputProblem(
+                code="unknown-contract", pointer=resource.pointer, ctx={"contract": resource.spec}
+            ),
+            descriptor,
+            None,
+        )
+        return
+    if contract.provider != package.provider:
+        ctx = {
+            "dataset": resource.dataset,
+            "expected": contract.provider,
+            "actual": package.provider,
+        }
+        run.problem(
+            InputProblem(code="package-provider-mismatch", pointer=resource.pointer, ctx=ctx),
+            descriptor,
+            contract,
+        )
+    if resource.file is None:
+        return
+    shown = str(Path(shown_root) / resource.declared_path)
+    result = run.validate_file(resource.file, shown, contract, resource.format)
+    if not result.readable:
+        return
+    for problem in _integrity_problems(resource, result):
+        run.problem(problem, descriptor, contract)
+
+
+def _integrity_problems(resource: PackageResource, result: FileResult) -> list[InputProblem]:
+    """Compare what the descriptor declares with what was read."""
+    problems: list[InputProblem] = []
+    if result.sha256 != resource.sha256:
+        problems.append(InputProblem(code="hash-mismatch", pointer=f"{resource.pointer}/hash"))
+    checks: list[tuple[str, str, object, object]] = [
+        ("byte-count-mismatch", f"{resource.pointer}/bytes", result.size, resource.bytes),
+        (
+            "record-count-mismatch",
+            f"{resource.pointer}/x-kontrak/records",
+            result.records,
+            resource.records,
+        ),
+    ]
+    for code, pointer, actual, expected in checks:
+        if actual != expected:
+            ctx: dict[str, object] = {"actual": actual, "expected": expected}
+            problems.append(InputProblem(code=code, pointer=pointer, ctx=ctx))
+    return problems
+
+
+def validate_package(path: str | Path, options: ValidateOptions | None = None) -> Report:
+    """Validate an exchange package: its descriptor, every resource, and their integrity.
+
+    Primary keys are unique per dataset across the whole package (one delivery); foreign keys
+    resolve against the package itself and the packages in ``options.against``.
+    """
+    options = options or ValidateOptions()
+    catalog = load_catalog()
+    given = Path(path)
+    shown_root = str(given.parent if given.name == "datapackage.json" else given)
+    run = _Run(_new_report(options, None, None), options, catalog, keys_per_file=False)
+    try:
+        package, problems = load_package(given, catalog)
+    except UnreadableInputError as exc:
+        run.report.files.append(FileResult(path=str(given), readable=False))
+        run.problem(exc.problem, str(given), None)
+        return run.finish()
+    descriptor = str(Path(shown_root) / "datapackage.json")
+    for problem in problems:
+        run.problem(problem, descriptor, None)
+    if package is None:
+        run.report.files.append(FileResult(path=descriptor, readable=False))
+        return run.finish()
+    run.report.package = PackageInfo(
+        path=shown_root,
+        name=package.name,
+        provider=package.provider,
+        consumer=package.consumer,
+        period=f"{package.period_start}/{package.period_end}",
+        sha256=package.sha256,
+    )
+    for resource in package.resources:
+        try:
+            run.checker(load_contract(resource.spec, catalog))
+        except KontrakError:
+            continue  # reported in _check_resource
+    for resource in package.resources:
+        _check_resource(run, package, resource, shown_root)
+    run.load_against(options.against)
+    return run.finish()

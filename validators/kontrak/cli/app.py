@@ -8,9 +8,15 @@ import typer
 
 from kontrak.cli import (
     cmd_check,
+    cmd_compat,
+    cmd_evaluate,
     cmd_generate,
     cmd_list,
+    cmd_lock,
+    cmd_match,
+    cmd_package,
     cmd_samples,
+    cmd_status,
     cmd_strip,
     cmd_validate,
 )
@@ -32,7 +38,20 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (cmd_validate, cmd_list, cmd_strip, cmd_generate, cmd_check, cmd_samples):
+for module in (
+    cmd_validate,
+    cmd_list,
+    cmd_strip,
+    cmd_package,
+    cmd_generate,
+    cmd_check,
+    cmd_samples,
+    cmd_match,
+    cmd_status,
+    cmd_evaluate,
+):
+    module.register(app)
+for module in (cmd_compat, cmd_lock):  # contract evolution (issue 5)
     module.register(app)
 
 

@@ -2,25 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from kontrak.catalog import load_catalog
 from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
-from kontrak.integrity import check_repository
+from kontrak.evolution.gate import gate_issues
+from kontrak.integrity import Problem, check_repository
 
 __all__ = ["register"]
 
 
 @reports_tool_errors
-def check_command() -> None:
+def check_command(
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="GIT_REF",
+            help="Gerbang versi: bandingkan juga dengan revisi git ini (cabang tujuan di CI) / "
+            "version gate: also compare with this git revision (the target branch in CI).",
+        ),
+    ] = None,
+) -> None:
     """Periksa keutuhan repositori kontrak / check the contract repository's integrity.
 
     Metaschema of every schema, $id = path, catalog ↔ folders, contract metadata and rules,
-    samples from the providing agency, Table Schemas, and no drift in derived files.
+    samples from the providing agency, Table Schemas, no drift in derived files, agreement
+    documents, released versions frozen (released.lock) and numbered right for their changes.
+    With --against: versions released at GIT_REF unchanged, never removed, the lock only grows.
     """
     repo = require_repository()
-    problems = check_repository(load_catalog(), repo)
+    catalog = load_catalog()
+    problems = check_repository(catalog, repo)
+    if against is not None:
+        problems += [Problem(*issue) for issue in gate_issues(repo, against, catalog)]
     for problem in problems:
         typer.echo(f"✗ [{problem.check}] {problem.path}: {problem.message}")
     if problems:
@@ -31,4 +49,6 @@ def check_command() -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
-    app.command("check", epilog="Contoh / example: kontrak check")(check_command)
+    app.command("check", epilog="Contoh / example: kontrak check --against origin/main")(
+        check_command
+    )

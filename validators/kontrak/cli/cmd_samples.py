@@ -9,7 +9,7 @@ import typer
 from kontrak.catalog import load_catalog
 from kontrak.cli.options import reports_tool_errors
 from kontrak.cli.repo import require_repository
-from kontrak.samples import iter_sample_cases, run_case
+from kontrak.samples import iter_package_cases, iter_sample_cases, run_case, run_package_case
 
 __all__ = ["register"]
 
@@ -37,6 +37,8 @@ def samples_command(
         for case in iter_sample_cases(repo / "samples", catalog)
         if dataset is None or case.dataset == dataset
     ]
+    if dataset is None:
+        results += [run_package_case(case) for case in iter_package_cases(repo / "samples")]
     failed = [r for r in results if not r.ok]
     for result in results:
         case = result.case
@@ -52,14 +54,15 @@ def samples_command(
             typer.echo(f"    {problem}")
     by_dataset: dict[str, list[int]] = {}
     for result in results:
-        counts = by_dataset.setdefault(result.case.spec, [0, 0, 0, 0])
+        spec = "paket / packages" if result.case.dataset == "(paket)" else result.case.spec
+        counts = by_dataset.setdefault(spec, [0, 0, 0, 0])
         counts[0 if result.case.kind == "valid" else 1] += 1
         counts[2] += result.report.records
         counts[3] += 0 if result.ok else 1
     typer.echo("")
-    typer.echo(f"{'dataset@versi':<34} {'sah':>5} {'tidak sah':>10} {'record':>8} {'gagal':>6}")
+    typer.echo(f"{'dataset@versi':<40} {'sah':>5} {'tidak sah':>10} {'record':>8} {'gagal':>6}")
     for spec, (valid, invalid, records, bad) in sorted(by_dataset.items()):
-        typer.echo(f"{spec:<34} {valid:>5} {invalid:>10} {records:>8} {bad:>6}")
+        typer.echo(f"{spec:<40} {valid:>5} {invalid:>10} {records:>8} {bad:>6}")
     typer.echo(
         f"\n{len(results)} contoh / samples, {len(failed)} tidak sesuai harapan / not as declared."
     )

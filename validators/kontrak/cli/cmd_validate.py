@@ -11,8 +11,10 @@ import typer
 
 from kontrak.cli.options import Lang, LangOption, OutputFile, reports_tool_errors, write_output
 from kontrak.cli.progress_bar import progress_for
+from kontrak.exceptions import KontrakError
+from kontrak.package import is_package
 from kontrak.reporters import REPORTERS
-from kontrak.validation import ValidateOptions, validate
+from kontrak.validation import ValidateOptions, validate, validate_package
 
 __all__ = ["register"]
 
@@ -50,21 +52,42 @@ class InputFormat(StrEnum):
     xlsx = "xlsx"
 
 
+def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
+    """Tell ``DATASET PATH...`` from ``PACKAGE``: a first argument that exists is a path."""
+    first = Path(targets[0])
+    if first.exists():
+        packages = [Path(t) for t in targets]
+        if len(packages) != 1 or not is_package(packages[0]):
+            msg = (
+                "tanpa DATASET, berikan tepat satu paket (folder dengan datapackage.json) / "
+                "without DATASET, give exactly one package (a folder holding datapackage.json)"
+            )
+            raise KontrakError(msg)
+        return None, packages
+    paths = [Path(t) for t in targets[1:]]
+    if not paths:
+        msg = "berikan berkas yang akan divalidasi / give the files to validate"
+        raise KontrakError(msg)
+    for path in paths:
+        if path.is_dir() and is_package(path):
+            msg = (
+                f"{path} adalah paket: jalankan tanpa DATASET / is a package: run without DATASET "
+                f"(kontrak validate {path})"
+            )
+            raise KontrakError(msg)
+    return targets[0], paths
+
+
 @reports_tool_errors
 def validate_command(
-    dataset: Annotated[
-        str,
+    targets: Annotated[
+        list[str],
         typer.Argument(
-            metavar="DATASET[@VERSION]",
-            help="Id dataset, mis. riwayat-angka-kredit atau riwayat-angka-kredit@1.0.0.",
-        ),
-    ],
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH...",
-            help="Berkas JSON (record, array, amplop SIASN), JSON Lines (.jsonl), CSV atau "
-            "Excel (.xlsx).",
+            metavar="[DATASET[@VERSION]] PATH...",
+            help=(
+                "Id dataset lalu berkas JSON (record, array, amplop SIASN), JSON Lines, CSV atau "
+                "Excel (.xlsx); atau satu folder paket pertukaran (datapackage.json) tanpa DATASET."
+            ),
         ),
     ],
     report_format: Annotated[
@@ -119,11 +142,22 @@ def validate_command(
             "large JSON Lines files (default: 2 when the file is large).",
         ),
     ] = None,
+    against: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--against",
+            help=(
+                "Paket pembanding untuk kunci asing, mis. paket BKN berisi daftar Widyaiswara / "
+                "a package whose records are foreign-key targets (repeatable)."
+            ),
+        ),
+    ] = None,
 ) -> None:
-    """Validasi berkas terhadap kontrak dataset / validate files against a dataset contract.
+    """Validasi berkas atau paket terhadap kontrak / validate files or a package.
 
     Exit: 0 sah/valid, 1 pelanggaran/violations, 2 penggunaan atau masukan tak terbaca.
     """
+    dataset, paths = _split_targets(targets)
     options = ValidateOptions(
         show_values=show_values,
         max_errors=max_errors,
@@ -132,8 +166,12 @@ def validate_command(
         engine=engine.value,
         workers=workers,
         progress=progress_for(sys.stderr),
+        against=tuple(against or ()),
     )
-    report = validate(dataset, paths, options)
+    if dataset is None:
+        report = validate_package(paths[0], options)
+    else:
+        report = validate(dataset, paths, options)
     write_output(REPORTERS[report_format.value](report, lang.value), output)
     raise typer.Exit(report.exit_code)
 
@@ -143,7 +181,8 @@ def register(app: typer.Typer) -> None:
     app.command(
         "validate",
         epilog=(
-            "Contoh / example: kontrak validate riwayat-angka-kredit@1.0.0 kiriman.jsonl "
-            "--format json -o laporan.json"
+            "Contoh / examples: kontrak validate riwayat-angka-kredit@1.0.0 kiriman.jsonl "
+            "--format json -o laporan.json · kontrak validate paket-lan-2024s1 --against "
+            "paket-bkn-2024s1"
         ),
     )(validate_command)

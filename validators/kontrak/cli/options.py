@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -34,6 +35,17 @@ def reports_tool_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
             return command(*args, **kwargs)
         except KontrakError as exc:
             typer.echo(f"kontrak: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("KONTRAK_DEBUG"):
+                raise
+            typer.echo(
+                f"kontrak: galat internal / internal error ({type(exc).__name__}: {exc}). "
+                "Laporkan dengan / report it with KONTRAK_DEBUG=1 for the traceback.",
+                err=True,
+            )
             raise typer.Exit(2) from None
 
     return wrapper

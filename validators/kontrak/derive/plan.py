@@ -9,13 +9,15 @@ from kontrak.catalog import Catalog
 from kontrak.contract import TABLE_SCHEMA_FILE, Contract, load_contract
 from kontrak.derive.docs_pages import iter_docs_pages
 from kontrak.derive.models import model_module_name, render_model, render_models_index
+from kontrak.derive.site import GENERATED_DIRS, NAV_FILE, build_site_context, render_nav
 from kontrak.derive.table_schema import render_table_schema
+from kontrak.evolution.docs_pages import iter_evolution_pages
 
 __all__ = ["DerivedFile", "Drift", "apply_plan", "build_plan", "find_drift"]
 
 MODELS_DIR = Path("generated") / "kontrak_models"
 DOCS_DIR = Path("docs")
-GENERATED_DOCS_DIRS = (Path("docs") / "datasets",)
+GENERATED_DOCS_DIRS = tuple(DOCS_DIR / folder for folder in GENERATED_DIRS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +60,32 @@ def build_plan(catalog: Catalog, repo: Path) -> list[DerivedFile]:
             ".py"
         )
         plan.append(DerivedFile(module, render_model(contract, repo / "pyproject.toml")))
-        packages.add(module.parent)
+        package = module.parent
+        while package != MODELS_DIR:
+            packages.add(package)
+            package = package.parent
     for package in sorted(packages):
         plan.append(
             DerivedFile(package / "__init__.py", '"""Generated models; see kontrak_models."""\n')
         )
     plan.append(DerivedFile(MODELS_DIR / "__init__.py", render_models_index(sorted(contracts))))
     plan.append(DerivedFile(MODELS_DIR / "py.typed", ""))
+    # Changelogs and the compatibility rules page (contract evolution, issue 5).
     plan += [
-        DerivedFile(DOCS_DIR / path, text) for path, text in iter_docs_pages(catalog, contracts)
+        DerivedFile(DOCS_DIR / path, text)
+        for path, text in iter_evolution_pages(catalog, contracts)
     ]
+    # The site comes last: its pages and navigation link to every other planned docs page.
+    planned_docs = [
+        item.path.relative_to(DOCS_DIR).as_posix()
+        for item in plan
+        if item.path.parts[0] == DOCS_DIR.name
+    ]
+    context = build_site_context(catalog, contracts, repo, planned_docs)
+    pages = [DerivedFile(DOCS_DIR / path, text) for path, text in iter_docs_pages(context)]
+    plan += pages
+    site_pages = [page.path.relative_to(DOCS_DIR).as_posix() for page in pages]
+    plan.append(DerivedFile(Path(NAV_FILE), render_nav(context, site_pages)))
     return plan
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from kontrak.contract import Contract, FieldSpec
 from kontrak.derive.headers import GENERATED_MARK, REGENERATE_COMMAND
+from kontrak.formats import KONTRAK_FORMATS
 
 __all__ = ["render_table_schema", "table_schema_for"]
 
@@ -30,12 +31,19 @@ def _unanchored(pattern: str) -> str:
     return pattern
 
 
+def _empty_cell_is_a_value(spec: FieldSpec) -> bool:
+    """A column the bulk file must carry whose wire value may be ``""``.
+
+    Its empty cell is the value ``""``, not a missing value (field-level ``missingValues: []``):
+    the column must be present, the cell may be empty, as the kontrak CSV reader reads it.
+    """
+    return spec.bulk_required and spec.accepts_empty_string
+
+
 def _constraints(spec: FieldSpec, table_type: str) -> dict[str, Any]:
     schema = spec.schema
     constraints: dict[str, Any] = {}
-    # In a CSV an empty cell is a missing value; a field that accepts "" on the wire is then not
-    # required in the table, whatever the JSON Schema says (see docs: "berkas massal").
-    if spec.bulk_required and not spec.accepts_empty_string:
+    if spec.bulk_required:
         constraints["required"] = True
     if table_type == "string":
         if "pattern" in schema:
@@ -47,7 +55,8 @@ def _constraints(spec: FieldSpec, table_type: str) -> dict[str, Any]:
         if key in schema and table_type in ("integer", "number"):
             constraints[key] = schema[key]
     if "enum" in schema:
-        constraints["enum"] = [v for v in schema["enum"] if v not in ("", None)]
+        kept = ("",) if _empty_cell_is_a_value(spec) else ()
+        constraints["enum"] = [v for v in schema["enum"] if v is not None and (v != "" or kept)]
     return constraints
 
 
@@ -60,8 +69,11 @@ def _field(spec: FieldSpec) -> dict[str, Any]:
         "x-description-en": spec.description_en,
         "type": table_type,
     }
-    if table_type == "string" and spec.schema.get("format") == "tanggal-dmy":
-        field["x-format"] = "tanggal-dmy"
+    declared_format = spec.schema.get("format")
+    if table_type == "string" and declared_format in KONTRAK_FORMATS:
+        field["x-format"] = declared_format
+    if _empty_cell_is_a_value(spec):
+        field["missingValues"] = []
     constraints = _constraints(spec, table_type)
     if constraints:
         field["constraints"] = constraints
@@ -82,6 +94,8 @@ def table_schema_for(contract: Contract) -> dict[str, Any]:
         "x-contract": contract.uri,
         "fields": [_field(spec) for spec in contract.fields.values()],
         "missingValues": [""],
+        # Bulk files name their columns: any order, fewer optional ones, none outside the contract.
+        "fieldsMatch": "superset",
         "primaryKey": list(contract.primary_key),
     }
 

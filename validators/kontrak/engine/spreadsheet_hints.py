@@ -63,11 +63,18 @@ _DATE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[0-9]{5}(\.[0-9]+)?", re.ASCII), "nnnnn (serial Excel)"),
 )
 
-_EXPECTED_DATE_TEXT = {"tanggal-dmy": "DD-MM-YYYY", "date": "YYYY-MM-DD"}
-# A value already in the expected shape is a wrong date (31-02-2024), not a retyped one.
+_EXPECTED_DATE_TEXT = {
+    "tanggal-dmy": "DD-MM-YYYY",
+    "date": "YYYY-MM-DD",
+    "tanggal-dmy-atau-iso": "DD-MM-YYYY",
+}
+# A value already in an accepted shape is a wrong date (31-02-2024), not a retyped one.
+_DMY_SHAPE = r"[0-9]{2}-[0-9]{2}-[0-9]{4}"
+_ISO_SHAPE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?"
 _EXPECTED_DATE_SHAPE = {
-    "tanggal-dmy": re.compile(r"[0-9]{2}-[0-9]{2}-[0-9]{4}", re.ASCII),
-    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII),
+    "tanggal-dmy": re.compile(_DMY_SHAPE, re.ASCII),
+    "date": re.compile(_ISO_SHAPE, re.ASCII),
+    "tanggal-dmy-atau-iso": re.compile(f"{_DMY_SHAPE}|{_ISO_SHAPE}", re.ASCII),
 }
 
 
@@ -81,7 +88,7 @@ def date_shape(text: str) -> str | None:
 
 def _date_format(schema: Mapping[str, Any]) -> str | None:
     fmt = schema.get("format")
-    return str(fmt) if fmt in DATE_FORMATS else None
+    return str(fmt) if fmt in DATE_FORMATS and fmt in _EXPECTED_DATE_SHAPE else None
 
 
 def _fits(spec: FieldSpec, text: str) -> bool:
@@ -120,10 +127,13 @@ def _rules_accept(contract: Contract, name: str, value: str) -> bool:
 def _zero_padded_fits(contract: Contract, spec: FieldSpec, text: str) -> bool:
     """Whether leading zeros make ``text`` a value the field and its domain rules accept.
 
-    The rules matter for codes with an inner structure: a 17-digit NIP becomes 18 digits with a
-    leading zero, but no NIP starts with a zero (it begins with a birth year).
+    One zero is tried (a code ``01`` that became ``1``); more only when the field lists its
+    codes (``enum``), since a short number that fits after several zeros is more often a typo
+    (a two-digit year) than a lost ``00``. The rules matter for codes with an inner structure:
+    a 17-digit NIP becomes 18 digits with a leading zero, but no NIP starts with a zero.
     """
-    for pad in range(1, _MAX_PADDED - len(text) + 1):
+    most = _MAX_PADDED - len(text) if "enum" in spec.schema else 1
+    for pad in range(1, most + 1):
         candidate = "0" * pad + text
         if _fits(spec, candidate):
             return _rules_accept(contract, spec.name, candidate)

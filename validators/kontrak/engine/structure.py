@@ -19,7 +19,9 @@ __all__ = [
     "json_type_name",
 ]
 
-DATE_FORMATS = frozenset({"tanggal-dmy", "date"})
+DATE_FORMATS = frozenset({"tanggal-dmy", "tanggal-dmy-atau-iso", "date"})
+# How each date format is written, for the invalid-date message.
+DATE_SHAPES = {"tanggal-dmy-atau-iso": "DD-MM-YYYY / YYYY-MM-DD", "date": "YYYY-MM-DD"}
 _MAX_LISTED = 12
 
 _SIMPLE_CODES = {
@@ -75,7 +77,8 @@ def code_and_ctx(
         expected_text = " atau ".join(expected) if isinstance(expected, list) else str(expected)
         return "wrong-type", {"expected": expected_text, "actual": json_type_name(instance)}
     if keyword in ("pattern", "format") and is_date:
-        return "invalid-date", {"expected": "DD-MM-YYYY"}
+        shape = DATE_SHAPES.get(str(schema.get("format")), "DD-MM-YYYY")
+        return "invalid-date", {"expected": shape}
     if keyword == "pattern":
         return "pattern-mismatch", {"expected": expected}
     if keyword == "format":

@@ -156,6 +156,11 @@ class RecordScreen:
         self.rules: RuleScreen | None = compile_rule_screen(contract)
         self.keys = KeyPlan.of(contract)
         self.containers = _containers(contract)
+        # orjson reads huge integers as floats: a contract with numbers checks for them
+        self.numeric = any(
+            {"number", "integer"}.intersection(spec.json_types) or not spec.json_types
+            for spec in contract.fields.values()
+        )
         columns = list(self.rules.columns if self.rules else ())
         if self.keys.text_only:
             columns += [n for n in self.keys.names if n not in columns]

@@ -21,6 +21,7 @@ import orjson
 
 from kontrak.fast.batch import Outcome, RecordScreen, key_count
 from kontrak.fast.keys import KeyTable
+from kontrak.fast.rs_structure import orjson_exact
 from kontrak.readers.base import LocatedRecord
 from kontrak.readers.json_text import find_duplicate_keys, loads_json
 
@@ -187,7 +188,11 @@ def check_json_array(
     index = -1
     for index, (piece, value, offset) in enumerate(iter_array_elements(path, progress)):
         outcome.records += 1
-        if piece.count(b":") == key_count(value, containers) and gate(value):
+        if (
+            piece.count(b":") == key_count(value, containers)
+            and gate(value)
+            and (not screen.numeric or orjson_exact(value))
+        ):
             records.append(value)
             indexes.append(index)
             offsets.append(offset)

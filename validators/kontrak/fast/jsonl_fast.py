@@ -17,11 +17,13 @@ from pathlib import Path
 
 import orjson
 
+from kontrak.contract import Contract
 from kontrak.fast.batch import Outcome, RecordScreen, key_count
+from kontrak.fast.rs_structure import orjson_exact
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 from kontrak.readers.jsonl_reader import json_line_item
 
-__all__ = ["check_jsonl_bytes", "iter_line_ranges", "jsonl_items_at"]
+__all__ = ["check_jsonl_bytes", "iter_jsonl_items", "iter_line_ranges", "jsonl_items_at"]
 
 _BATCH = 4096
 _SCAN = 1 << 16
@@ -74,6 +76,7 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
     outcome.lines = last = len(lines)
     gate = screen.gate.is_valid
     containers = screen.containers
+    numeric = screen.numeric
     loads = orjson.loads
     decode_error = orjson.JSONDecodeError
     records: list[dict[str, object]] = []
@@ -85,7 +88,7 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
             value = loads(raw)
         except decode_error:
             value = None
-        if type(value) is dict and gate(value):
+        if type(value) is dict and gate(value) and (not numeric or orjson_exact(value)):
             keys = raw.count(b":")  # every key is followed by a colon: no repeated key
             if keys == len(value) if raw.count(b"{") == 1 else keys == key_count(value, containers):
                 records.append(value)
@@ -150,3 +153,38 @@ def jsonl_items_at(path: Path, lines: dict[int, int]) -> Iterator[LocatedRecord]
                     yield item
             if number >= wanted:
                 return
+
+
+def iter_jsonl_items(path: Path, contract: Contract) -> Iterator[LocatedRecord | InputProblem]:
+    """Read a JSON Lines file as the reference reader does, parsing with orjson where exact.
+
+    A line that orjson parses into an object whose colons match its keys is the reference's
+    record (no repeated key); any other line is read by :func:`json_line_item` itself.
+
+    Raises:
+        UnreadableInputError: as the reference reader (not UTF-8, empty file).
+    """
+    del contract  # JSON Lines records do not depend on the contract
+    containers = None
+    index = 0
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                value = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                value = None
+            if (
+                type(value) is dict
+                and raw.count(b":") == key_count(value, containers)
+                and orjson_exact(value)
+            ):
+                yield LocatedRecord(value=value, index=index, line=number)
+                index += 1
+                continue
+            item = json_line_item(raw, number, index)
+            if item is None:
+                continue
+            index += 1
+            yield item
+    if index == 0:
+        raise UnreadableInputError(InputProblem(code="empty-file"))

@@ -20,7 +20,7 @@ from kontrak.engine.findings import Finding
 from kontrak.engine.structure import StructureEngine, code_and_ctx
 from kontrak.fast.rs_validators import RsValidators, rs_validators
 
-__all__ = ["RsStructureEngine", "plain_json"]
+__all__ = ["RsStructureEngine", "orjson_exact", "plain_json"]
 
 # Keywords whose python-jsonschema errors are one per failing value, at the value's location.
 _VALUE_KEYWORDS = frozenset(
@@ -65,6 +65,23 @@ def plain_json(value: Any) -> bool:
     if kind is int:
         return -_INT_LIMIT <= int(value) < _INT_LIMIT
     return False
+
+
+_BIG = float(1 << 63)
+
+
+def orjson_exact(value: Any) -> bool:
+    """Whether ``orjson`` read ``value`` as Python's ``json`` would.
+
+    orjson reads an integer beyond 64 bits as a float, ``json`` as an int; any float that large
+    sends the record to the reference reader.
+    """
+    kind = type(value)
+    if kind is dict:
+        return all(orjson_exact(item) for item in value.values())
+    if kind is list:
+        return all(orjson_exact(item) for item in value)
+    return kind is not float or abs(value) < _BIG
 
 
 def _unescape(token: str) -> str:

@@ -122,7 +122,7 @@ def rs_validators(contract: Contract) -> RsValidators:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    root = contract.path.parents[2]
+    root = contract.root
     docs = tuple((uri, doc) for uri, doc in _documents(root) if uri != contract.uri)
     schema = dict(contract.schema)
     names = _format_names([schema, *(doc for _, doc in docs)])

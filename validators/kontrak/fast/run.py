@@ -16,6 +16,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,10 @@ from kontrak.contract import Contract
 from kontrak.fast import csv_fast, json_fast, jsonl_fast
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
+from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_range, worker_pool
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
-from kontrak.readers.dispatch import detect_format
+from kontrak.readers.dispatch import detect_format, read_input
 from kontrak.readers.excel_reader import iter_excel_records
 from kontrak.readers.json_reader import iter_json_document
 from kontrak.record_checks import RecordChecker
@@ -35,7 +37,14 @@ from kontrak.violation import Violation
 if TYPE_CHECKING:
     from kontrak.validation import ValidateOptions
 
-__all__ = ["FAST_FORMATS", "RANGE_BYTES", "WORKER_THRESHOLD", "validate_file_fast"]
+__all__ = [
+    "FAST_FORMATS",
+    "RANGE_BYTES",
+    "WORKER_THRESHOLD",
+    "FastFile",
+    "fast_structure",
+    "validate_file_fast",
+]
 
 FAST_FORMATS = frozenset({"json", "jsonl", "csv", "xlsx"})
 WORKER_THRESHOLD = 64 << 20
@@ -117,7 +126,7 @@ def _check_jsonl(
         outcome = _merge_ranges(screen, parts, ranges, progress)
     else:
         setup = WorkerSetup(
-            contracts_root=str(screen.contract.path.parents[2]),
+            contracts_root=str(screen.contract.root),
             spec=screen.contract.spec,
             file=screen.file,
             show_values=options.show_values,
@@ -208,60 +217,119 @@ def _key_violations(
     return violations
 
 
+# ---------------------------------------------------------- every record
+def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | None) -> Outcome:
+    """Run the run's own checker (and its record observer) on every record of the file.
+
+    For contracts whose records need more than the screens cover (reference tables, deprecated
+    fields, foreign keys) and for package runs, whose primary keys span files. Records are read
+    the fast way where that is exact (JSON Lines), by the reference readers otherwise.
+    """
+    checker, shown = fast.checker, fast.result.path
+    outcome = Outcome()
+    items: Iterable[LocatedRecord | InputProblem]
+    if fmt == "jsonl":
+        items = jsonl_fast.iter_jsonl_items(path, checker.contract)
+    else:
+        read = read_input(path, checker.contract, fmt)
+        items = read.items
+    bulk = fmt != "json"
+    try:
+        for item in items:
+            if isinstance(item, InputProblem):
+                fast.report.add(checker.problem(item, shown))
+                continue
+            outcome.records += 1
+            for violation in checker.check(item, shown, bulk=bulk):
+                fast.report.add(violation)
+            if fast.observe is not None:
+                fast.observe(item)
+    except UnreadableInputError as exc:
+        outcome.stopped = exc.problem
+    if progress is not None:
+        progress(path.stat().st_size)
+    return outcome
+
+
 # --------------------------------------------------------------------- entry
-def validate_file_fast(
-    path: Path,
-    shown: str,
-    contract: Contract,
-    report: Report,
-    result: FileResult,
-    options: ValidateOptions,
-) -> bool:
+@dataclass(frozen=True, slots=True)
+class FastFile:
+    """What the validation run gives the fast engine for one file.
+
+    Attributes:
+        checker: the run's checker of the file's contract (structure on jsonschema-rs).
+        report: the run's report.
+        result: the file's entry in the report.
+        input_format: a format forced by the caller (option or package descriptor).
+        observe: called with every record when the run needs all of them (foreign keys).
+        keys_per_file: primary keys are unique per file (not across a package's files).
+    """
+
+    checker: RecordChecker
+    report: Report
+    result: FileResult
+    input_format: str | None
+    observe: Callable[[LocatedRecord], None] | None
+    keys_per_file: bool
+
+
+def fast_structure(contract: Contract) -> RsStructureEngine:
+    """The structure layer the fast engine gives a run's checkers."""
+    return RsStructureEngine(contract)
+
+
+def validate_file_fast(path: Path, shown: str, fast: FastFile, options: ValidateOptions) -> bool:
     """Validate one file with the fast engine; False when it does not apply (nothing done).
 
     It applies to regular files of a known format; other paths (missing, directories, unknown
-    extensions) are left to the reference loop, which reports them.
+    extensions) are left to the reference loop, which reports them. Records go through the
+    screens when every check of the contract is screened; otherwise each record goes through
+    the run's checker (still on jsonschema-rs and, for JSON Lines, on orjson).
     """
     if not path.is_file():
         return False
     try:
-        fmt = options.input_format or detect_format(path)
+        fmt = fast.input_format or detect_format(path)
     except UnreadableInputError:
         return False
     if fmt not in FAST_FORMATS:
         return False
+    result, checker = fast.result, fast.checker
     result.format = fmt
+    screened = fast.keys_per_file and fast.observe is None and not checker.checks_every_record
     screen = RecordScreen(
-        contract,
+        checker.contract,
         shown,
         bulk=fmt != "json",
         show_values=options.show_values,
         cap=options.max_errors,
     )
     sink = options.progress
+    violations: list[Violation] = []
     with ThreadPoolExecutor(max_workers=1) as hashing:
         digest = hashing.submit(_digest, path)
         try:
             if sink is not None:
                 sink.start(shown, path.stat().st_size)
-            outcome = _check(fmt, path, screen, options, sink.advance_to if sink else None)
-            violations = _key_violations(fmt, path, screen, outcome, options.show_values)
+            advance = sink.advance_to if sink else None
+            if screened:
+                outcome = _check(fmt, path, screen, options, advance)
+                violations = _key_violations(fmt, path, screen, outcome, options.show_values)
+            else:
+                outcome = _every_record(fmt, path, fast, advance)
         except OSError as exc:
-            outcome = Outcome(
-                stopped=InputProblem(
-                    code="file-unreadable", ctx={"reason": exc.strerror or str(exc)}
-                )
-            )
-            violations = []
+            reason = exc.strerror or str(exc)
+            outcome = screen.outcome()
+            outcome.stopped = InputProblem(code="file-unreadable", ctx={"reason": reason})
         finally:
             if sink is not None:
                 sink.finish()
         result.sha256, result.size = digest.result()
     result.records = outcome.records
-    outcome.violations.into(report)
+    outcome.violations.into(fast.report)
     for violation in violations:
-        report.add(violation)
+        fast.report.add(violation)
     if outcome.stopped is not None:
         result.readable = False
-        report.add(screen.checker.problem(outcome.stopped, shown))
+        fast.report.add(checker.problem(outcome.stopped, shown))
     return True

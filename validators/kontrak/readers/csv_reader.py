@@ -27,6 +27,9 @@ __all__ = [
 ]
 
 DELIMITERS = (",", ";", "\t")
+# A cell longer than this is not a value of any contract; the csv module's default is 128 KiB.
+MAX_CELL_CHARS = 8 * 1024 * 1024
+csv.field_size_limit(MAX_CELL_CHARS)
 _INTEGER_CHARS = frozenset("-0123456789")
 _LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
@@ -147,7 +150,8 @@ def iter_csv_records(
 
     Raises:
         UnreadableInputError: not UTF-8 (at the first bad line; the rows before it are already
-            yielded), empty, without a header row, or a cell too large for a CSV reader.
+            yielded), empty, without a header row, or malformed for the csv module
+            (``invalid-csv``, e.g. a cell over :data:`MAX_CELL_CHARS`).
     """
     texts = iter_text_lines(lines)
     prefix, found = _blank_prefix(texts)
@@ -188,11 +192,8 @@ def _guarded(
     try:
         yield from items
     except csv.Error as exc:
-        problem = InputProblem(
-            code="file-unreadable",
-            row=reader.line_num + line_offset,
-            ctx={"reason": f"CSV: {exc}"},
-        )
+        line = reader.line_num + line_offset
+        problem = InputProblem(code="invalid-csv", line=line, ctx={"reason": str(exc)})
         raise UnreadableInputError(problem) from None
 
 

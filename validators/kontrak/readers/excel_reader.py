@@ -38,8 +38,12 @@ __all__ = ["excel_cell_to_value", "excel_number_text", "iter_excel_records"]
 
 _BATCH = 512
 _EXACT_LIMIT = 1e15  # Excel keeps 15 significant digits
-_DATE_TEXT = {"tanggal-dmy": "%d-%m-%Y", "date": "%Y-%m-%d"}
-_EXPECTED = {"tanggal-dmy": "DD-MM-YYYY", "date": "YYYY-MM-DD"}
+_DATE_TEXT = {"tanggal-dmy": "%d-%m-%Y", "tanggal-dmy-atau-iso": "%d-%m-%Y", "date": "%Y-%m-%d"}
+_EXPECTED = {
+    "tanggal-dmy": "DD-MM-YYYY",
+    "tanggal-dmy-atau-iso": "DD-MM-YYYY",
+    "date": "YYYY-MM-DD",
+}
 _BROKEN = (
     zipfile.BadZipFile,
     InvalidFileException,
@@ -63,7 +67,7 @@ def excel_number_text(value: int | float) -> str:
 
 def _date_format(spec: FieldSpec) -> str | None:
     fmt = spec.schema.get("format")
-    return str(fmt) if fmt in DATE_FORMATS else None
+    return str(fmt) if fmt in DATE_FORMATS and fmt in _DATE_TEXT else None
 
 
 def _date_text(value: dt.datetime | dt.date | dt.time, spec: FieldSpec) -> tuple[str, bool]:

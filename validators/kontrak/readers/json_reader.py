@@ -28,6 +28,11 @@ def _is_envelope(document: Any) -> bool:
     return isinstance(document, dict) and "code" in document and "data" in document
 
 
+def _is_reference_listing(document: Any) -> bool:
+    """The SIASN reference API answers ``{"results": [...], ...}`` (domain.md §1)."""
+    return isinstance(document, dict) and isinstance(document.get("results"), list)
+
+
 def _iter_envelope(document: dict[str, Any]) -> Iterator[LocatedRecord | InputProblem]:
     code, data = document["code"], document["data"]
     if code in (1, "1"):
@@ -74,6 +79,9 @@ def iter_json_document(data: bytes) -> Iterator[LocatedRecord | InputProblem]:
         raise UnreadableInputError(json_error_problem(exc)) from None
     if _is_envelope(document):
         yield from _iter_envelope(document)
+    elif _is_reference_listing(document):
+        for index, item in enumerate(document["results"]):
+            yield _record(item, index, f"/results/{index}")
     elif isinstance(document, list):
         for index, item in enumerate(document):
             yield _record(item, index, f"/{index}")

@@ -38,9 +38,13 @@ def loads_json(text: str) -> Any:
     """Parse JSON, marking objects with repeated keys (:class:`ObjectWithDuplicates`).
 
     Raises:
-        json.JSONDecodeError: when ``text`` is not JSON.
+        json.JSONDecodeError: when ``text`` is not JSON, or nests too deeply to be a record.
     """
-    return json.loads(text, object_pairs_hook=_object_hook)
+    try:
+        return json.loads(text, object_pairs_hook=_object_hook)
+    except RecursionError:
+        msg = "nesting too deep / susunan terlalu dalam"
+        raise json.JSONDecodeError(msg, text, 0) from None
 
 
 def find_duplicate_keys(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:

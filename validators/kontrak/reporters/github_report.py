@@ -8,6 +8,7 @@ workflow-command syntax requires; a JSON Pointer goes into the message when ther
 from __future__ import annotations
 
 from kontrak.report import Report
+from kontrak.reporters.junit_report import subject_of_run
 from kontrak.reporters.text_report import format_count, location_text
 from kontrak.violation import Violation
 
@@ -48,7 +49,7 @@ def render_github(report: Report, lang: str = "id") -> str:
     counts = report.counts_by_severity
     verdict = "unreadable" if report.unreadable else ("valid" if report.valid else "invalid")
     summary = (
-        f"kontrak validate {report.dataset}@{report.version}: {verdict} (exit {report.exit_code}); "
+        f"kontrak validate {subject_of_run(report)}: {verdict} (exit {report.exit_code}); "
         f"{format_count(report.records, lang)} records, "
         f"{format_count(counts.get('error', 0), lang)} errors, "
         f"{format_count(counts.get('warning', 0), lang)} warnings, "

@@ -50,7 +50,27 @@ def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
         "tool": {"name": "kontrak", "version": __version__},
         "dataset": report.dataset,
         "version": report.version,
-        "contract": {"uri": report.contract_uri, "sha256": report.contract_sha256},
+        "contract": (
+            {"uri": report.contract_uri, "sha256": report.contract_sha256}
+            if report.contract_uri
+            else None
+        ),
+        "contracts": [
+            {"spec": spec, "uri": uri, "sha256": sha256}
+            for spec, (uri, sha256) in sorted(report.contracts.items())
+        ],
+        "package": (
+            {
+                "path": report.package.path,
+                "name": report.package.name,
+                "provider": report.package.provider,
+                "consumer": report.package.consumer,
+                "period": report.package.period,
+                "sha256": report.package.sha256,
+            }
+            if report.package
+            else None
+        ),
         "valid": report.valid,
         "exit_code": report.exit_code,
         "fail_on": report.fail_on,
@@ -69,6 +89,8 @@ def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
         "files": [
             {
                 "path": f.path,
+                "dataset": f.dataset,
+                "version": f.version,
                 "format": f.format,
                 "sha256": f.sha256,
                 "size": f.size,

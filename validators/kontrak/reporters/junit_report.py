@@ -15,7 +15,16 @@ from kontrak.report import FileResult, Report
 from kontrak.reporters.text_report import location_text
 from kontrak.violation import SEVERITY_ORDER, Violation
 
-__all__ = ["render_junit"]
+__all__ = ["render_junit", "subject_of_run"]
+
+
+def subject_of_run(report: Report) -> str:
+    """What the run checked: ``dataset@version``, or the package's name."""
+    if report.dataset and report.version:
+        return f"{report.dataset}@{report.version}"
+    if report.package is not None:
+        return f"package {report.package.name}"
+    return "kontrak"
 
 
 def _fails(violation: Violation, report: Report) -> bool:
@@ -24,6 +33,7 @@ def _fails(violation: Violation, report: Report) -> bool:
 
 def _details(violation: Violation, lang: str) -> str:
     lines = [
+        f"code: {violation.code}",
         f"severity: {violation.severity}",
         f"location: {location_text(violation, lang)}",
     ]
@@ -42,7 +52,9 @@ def _case(violation: Violation, report: Report, lang: str, *, readable: bool) ->
     case = ET.Element(
         "testcase",
         {
-            "classname": f"{report.dataset}@{report.version}.{violation.code}",
+            "classname": f"{violation.dataset}@{violation.version}.{violation.code}"
+            if violation.dataset
+            else violation.code,
             "name": f"{location_text(violation, lang)}: {violation.code}",
             "file": violation.file,
         },
@@ -70,7 +82,7 @@ def _suite(result: FileResult, listed: list[Violation], report: Report, lang: st
             ET.Element(
                 "testcase",
                 {
-                    "classname": f"{report.dataset}@{report.version}",
+                    "classname": subject_of_run(report),
                     "name": result.path,
                     "file": result.path,
                 },
@@ -90,9 +102,9 @@ def _suite(result: FileResult, listed: list[Violation], report: Report, lang: st
     )
     properties = ET.SubElement(suite, "properties")
     for name, value in (
-        ("dataset", report.dataset),
-        ("version", report.version),
-        ("contract.sha256", report.contract_sha256),
+        ("dataset", result.dataset or report.dataset or ""),
+        ("version", result.version or report.version or ""),
+        ("contract.sha256", report.contract_sha256 or ""),
         ("format", result.format or ""),
         ("sha256", result.sha256 or ""),
         ("records", str(result.records)),
@@ -108,7 +120,7 @@ def render_junit(report: Report, lang: str = "id") -> str:
     """Render the report as JUnit XML."""
     root = ET.Element(
         "testsuites",
-        {"name": f"kontrak validate {report.dataset}@{report.version}"},
+        {"name": f"kontrak validate {subject_of_run(report)}"},
     )
     for result in report.files:
         listed = [v for v in report.violations if v.file == result.path]

@@ -120,7 +120,11 @@ def render_sarif(report: Report, lang: str = "id") -> str:
         "properties": {
             "dataset": report.dataset,
             "version": report.version,
-            "contract": {"uri": report.contract_uri, "sha256": report.contract_sha256},
+            "contracts": [
+                {"spec": spec, "uri": uri, "sha256": sha256}
+                for spec, (uri, sha256) in sorted(report.contracts.items())
+            ],
+            "package": report.package.name if report.package else None,
             "valid": report.valid,
             "failOn": report.fail_on,
             "records": report.records,

@@ -21,6 +21,8 @@ SHOWN_PER_CODE = 20
 _WORDS = {
     "id": {
         "contract": "kontrak",
+        "package": "paket",
+        "file": "berkas",
         "records": "record",
         "summary": "Ringkasan",
         "files": "berkas",
@@ -49,6 +51,8 @@ _WORDS = {
     },
     "en": {
         "contract": "contract",
+        "package": "package",
+        "file": "file",
         "records": "records",
         "summary": "Summary",
         "files": "files",
@@ -97,7 +101,22 @@ def location_text(violation: Violation, lang: str = "id") -> str:
         parts.append(f"{words['line']} {violation.line}")
     if violation.pointer:
         parts.append(f"#{violation.pointer}")
-    return " ".join(parts) or "—"
+    return " ".join(parts) or f"({words['file']})"
+
+
+def _heading(report: Report, words: dict[str, str]) -> str:
+    if report.package is not None:
+        package = report.package
+        return (
+            f"kontrak validate · {words['package']} {package.name} ({package.provider}→"
+            f"{package.consumer}, {package.period}, sha256 {package.sha256[:12]}…)"
+        )
+    if report.contract_sha256:
+        return (
+            f"kontrak validate · {report.dataset}@{report.version} "
+            f"({words['contract']} sha256 {report.contract_sha256[:12]}…)"
+        )
+    return f"kontrak validate · {report.dataset}@{report.version}"
 
 
 def _file_heading(result: FileResult, words: dict[str, str], lang: str) -> str:
@@ -106,8 +125,10 @@ def _file_heading(result: FileResult, words: dict[str, str], lang: str) -> str:
     digest = (result.sha256 or "")[:12]
     state = f", {words['unread']}" if not result.readable else ""
     records = format_count(result.records, lang)
+    spec = f"{result.dataset}@{result.version}, " if result.dataset else ""
     return (
-        f"{result.path}  ({result.format}, {records} {words['records']}, sha256 {digest}…{state})"
+        f"{result.path}  ({spec}{result.format}, {records} {words['records']}, "
+        f"sha256 {digest}…{state})"
     )
 
 
@@ -160,12 +181,14 @@ def _file_section(
 def render_text(report: Report, lang: str = "id") -> str:
     """Render the report for a terminal."""
     words = _WORDS["en" if lang == "en" else "id"]
-    out = [
-        f"kontrak validate · {report.dataset}@{report.version} "
-        f"({words['contract']} sha256 {report.contract_sha256[:12]}…)",
-        "",
-    ]
+    out = [_heading(report, words), ""]
     by_file = {f: list(vs) for f, vs in groupby(report.violations, key=lambda v: v.file)}
+    known = {result.path for result in report.files}
+    for path, violations in by_file.items():
+        if path not in known:  # e.g. a package descriptor
+            out.append(path)
+            out += [_violation_line(v, lang, words) for v in violations]
+            out.append("")
     for result in report.files:
         out += _file_section(report, result, by_file.get(result.path, []), lang, words)
         out.append("")

@@ -1,0 +1,1 @@
+"""Generated models; see kontrak_models."""
