@@ -103,6 +103,19 @@ def test_generated_json_lines(contract: Contract, tmp_path: Path) -> None:
     assert {"wrong-type", "pattern-mismatch", "nip-invalid"} <= set(report.counts_by_code)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_generated_records_checked_one_by_one(tmp_path: Path, fmt: str) -> None:
+    """With BKN's rosters at hand every record feeds the foreign-key index: no screens."""
+    path = tmp_path / f"data.{fmt}"
+    if fmt == "jsonl":
+        write_jsonl(path, _records(LAN, seed=11))
+    else:
+        write_csv(path, _records(LAN, seed=11), _columns(LAN), plain=True)
+    against = (SAMPLES / "packages/valid/bkn-2024-s1",)
+    report = _assert_same(LAN, path, against=against)
+    assert report.counts_by_code["foreign-key-missing"] > 0
+
+
 def test_generated_json_array(contract: Contract, tmp_path: Path) -> None:
     path = tmp_path / "data.json"
     write_json_array(path, _records(contract, seed=2))

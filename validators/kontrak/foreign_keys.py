@@ -7,6 +7,7 @@ end, so targets may come after the records that point at them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -96,7 +97,18 @@ class ForeignKeyIndex:
             usage = self._usages.setdefault(
                 (contract.spec, file, number), _Usage(contract, spec, file)
             )
-            usage.pending.append(_Pending(file, item, key, subject))
+            # the record's place only: a run may hold millions of pending keys
+            place = dataclasses.replace(
+                item, value=None, duplicate_keys=(), absent_columns=frozenset()
+            )
+            usage.pending.append(_Pending(file, place, key, subject))
+
+    def has_pending(self, contract: Contract, file: str) -> bool:
+        """Whether every foreign key of ``contract`` has a record with a key in ``file``."""
+        return all(
+            (contract.spec, file, number) in self._usages
+            for number in range(len(contract.foreign_keys))
+        )
 
     def _violation(self, usage: _Usage, pending: _Pending, code: str, target: str) -> Violation:
         names = tuple(usage.spec["fields"])

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
 from kontrak.exceptions import KontrakError
-from kontrak.fast.run import FastFile, fast_structure, validate_file_fast
+from kontrak.fast.run import FastFile, Observer, fast_structure, validate_file_fast
 from kontrak.foreign_keys import ForeignKeyIndex
 from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
@@ -109,7 +109,7 @@ class _Run:
                 report=self.report,
                 result=result,
                 input_format=input_format,
-                observe=self._observer(checker, contract, shown),
+                observer=self._observer(checker, contract, shown),
                 keys_per_file=self.keys_per_file,
             )
             if validate_file_fast(path, shown, fast, self.options):
@@ -157,17 +157,25 @@ class _Run:
         if contract.foreign_keys and isinstance(item.value, dict):
             self.keys.add_source_record(contract, shown, item, checker.subject_of(item.value))
 
-    def _observer(
-        self, checker: RecordChecker, contract: Contract, shown: str
-    ) -> Callable[[LocatedRecord], None] | None:
-        """What the fast engine must call for each record, or None when nothing."""
+    def _observer(self, checker: RecordChecker, contract: Contract, shown: str) -> Observer | None:
+        """What the fast engine must show the foreign-key index, or None when nothing.
+
+        When no target can turn up (one contract, no ``--against``, not its own target), the
+        index can only report that the foreign keys were not checked, for which one record with
+        a key per foreign key is enough: the fast engine then shows records only until
+        :meth:`ForeignKeyIndex.has_pending` says so.
+        """
         if not (self.keys.is_target(contract.dataset) or contract.foreign_keys):
             return None
 
-        def observe(item: LocatedRecord) -> None:
+        def observe(item: LocatedRecord) -> bool:
             self._observe(checker, contract, shown, item)
+            return not self.keys.has_pending(contract, shown)
 
-        return observe
+        every = bool(
+            self.options.against or not self.keys_per_file or self.keys.is_target(contract.dataset)
+        )
+        return Observer(observe=observe, every_record=every)
 
     def load_against(self, paths: Sequence[Path]) -> None:
         """Index the foreign-key targets found in other packages (not validated here)."""

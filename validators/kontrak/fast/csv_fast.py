@@ -107,7 +107,10 @@ class _Columns:
         # One lazy query per chunk: every column check as its own (parallel) expression, then
         # the values the records would hold, then the rule screens and the key over those.
         passes = [check.passes().alias(_OK + name) for name, check in self.checks.items()]
-        rules = [screen.rules.expression] if screen.rules is not None else []
+        if screen.rules is not None:
+            rules = [screen.rules.expression]
+        else:  # a rule without screen: every row goes to the exact check
+            rules = [pl.lit(value=not contract.rules)]
         self.first = [pl.col("index"), *passes, *self.values]
         self.second = [
             pl.col("index"),

@@ -42,6 +42,7 @@ __all__ = [
     "RANGE_BYTES",
     "WORKER_THRESHOLD",
     "FastFile",
+    "Observer",
     "fast_structure",
     "validate_file_fast",
 ]
@@ -189,13 +190,14 @@ def _records_again(
 
 
 def _located(
-    items: Iterable[LocatedRecord | InputProblem], indexes: set[int]
+    items: Iterable[LocatedRecord | InputProblem], indexes: set[int], *, stop: bool = True
 ) -> Iterator[LocatedRecord]:
+    """The records among ``items`` at ``indexes`` (all records with ``stop=False``)."""
     last = max(indexes, default=-1)
     for item in items:
-        if isinstance(item, LocatedRecord) and item.index in indexes:
+        if isinstance(item, LocatedRecord) and (not stop or item.index in indexes):
             yield item
-            if item.index >= last:
+            if stop and item.index >= last:
                 return
 
 
@@ -242,8 +244,8 @@ def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | Non
             outcome.records += 1
             for violation in checker.check(item, shown, bulk=bulk):
                 fast.report.add(violation)
-            if fast.observe is not None:
-                fast.observe(item)
+            if fast.observer is not None:
+                fast.observer.observe(item)
     except UnreadableInputError as exc:
         outcome.stopped = exc.problem
     if progress is not None:
@@ -251,7 +253,45 @@ def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | Non
     return outcome
 
 
+def _probe(fmt: str, path: Path, contract: Contract, observer: Observer) -> None:
+    """Show records from the start to the observer until it needs no more."""
+    items: Iterable[LocatedRecord | InputProblem]
+    if fmt == "jsonl":
+        items = jsonl_fast.iter_jsonl_items(path, contract)
+    elif fmt == "json":
+        items = _located(_json_elements_or_document(path), set(), stop=False)
+    else:
+        items = read_input(path, contract, fmt).items
+    try:
+        for item in items:
+            if isinstance(item, LocatedRecord) and not observer.observe(item):
+                return
+    except (UnreadableInputError, json_fast.NotAnArrayError):
+        return
+
+
+def _json_elements_or_document(path: Path) -> Iterator[LocatedRecord | InputProblem]:
+    try:
+        for index, (piece, _, _) in enumerate(json_fast.iter_array_elements(path)):
+            yield json_fast.element_item(piece, index)
+    except json_fast.NotAnArrayError:
+        yield from iter_json_document(path.read_bytes())
+
+
 # --------------------------------------------------------------------- entry
+@dataclass(frozen=True, slots=True)
+class Observer:
+    """What the run's foreign-key index must see.
+
+    Attributes:
+        observe: shows one record; returns whether more records are wanted.
+        every_record: every record is needed (targets may be at hand), not only the first ones.
+    """
+
+    observe: Callable[[LocatedRecord], bool]
+    every_record: bool
+
+
 @dataclass(frozen=True, slots=True)
 class FastFile:
     """What the validation run gives the fast engine for one file.
@@ -261,7 +301,7 @@ class FastFile:
         report: the run's report.
         result: the file's entry in the report.
         input_format: a format forced by the caller (option or package descriptor).
-        observe: called with every record when the run needs all of them (foreign keys).
+        observer: what the run's foreign-key index needs to see, if anything.
         keys_per_file: primary keys are unique per file (not across a package's files).
     """
 
@@ -269,7 +309,7 @@ class FastFile:
     report: Report
     result: FileResult
     input_format: str | None
-    observe: Callable[[LocatedRecord], None] | None
+    observer: Observer | None
     keys_per_file: bool
 
 
@@ -296,7 +336,12 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
         return False
     result, checker = fast.result, fast.checker
     result.format = fmt
-    screened = fast.keys_per_file and fast.observe is None and not checker.checks_every_record
+    observer = fast.observer
+    screened = (
+        fast.keys_per_file
+        and (observer is None or not observer.every_record)
+        and not checker.checks_every_record
+    )
     screen = RecordScreen(
         checker.contract,
         shown,
@@ -315,6 +360,9 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
             if screened:
                 outcome = _check(fmt, path, screen, options, advance)
                 violations = _key_violations(fmt, path, screen, outcome, options.show_values)
+                # a JSON document that cannot be read shows the reference no record at all
+                if observer is not None and not (fmt == "json" and outcome.stopped):
+                    _probe(fmt, path, checker.contract, observer)
             else:
                 outcome = _every_record(fmt, path, fast, advance)
         except OSError as exc:
