@@ -57,11 +57,11 @@ def _many_errors(tmp_path: Path, count: int = SHOWN_PER_CODE + 15) -> Path:
 
 
 def _all_reports() -> list[tuple[str, Any]]:
+    """Every sample once, the languages taking turns (messages differ, structure does not)."""
     reports = []
-    for case in CASES:
-        contract = load_contract(case.spec)
-        for lang in ("id", "en"):
-            reports.append((f"{case.path.name}-{lang}", (contract, [case.path], lang)))
+    for number, case in enumerate(CASES):
+        lang = ("id", "en")[number % 2]
+        reports.append((f"{case.path.name}-{lang}", (case.spec, [case.path], lang)))
     return reports
 
 
@@ -69,8 +69,8 @@ def _all_reports() -> list[tuple[str, Any]]:
     ("name", "setup"), _all_reports(), ids=lambda x: x if isinstance(x, str) else ""
 )
 def test_json_and_sarif_reports_of_every_sample_are_valid(name: str, setup: Any) -> None:
-    contract, paths, lang = setup
-    report = validate_with_contract(contract, paths)
+    spec, paths, lang = setup
+    report = validate_with_contract(load_contract(spec), paths)
     data = json.loads(REPORTERS["json"](report, lang))
     errors = [f"{e.json_path}: {e.message}" for e in REPORT.iter_errors(data)]
     assert not errors, errors
