@@ -6,7 +6,7 @@ import pytest
 
 from kontrak.contract import load_contract
 from kontrak.readers import InputProblem, LocatedRecord, UnreadableInputError, read_input
-from kontrak.readers.csv_reader import sniff_delimiter
+from kontrak.readers.csv_reader import cell_to_value, sniff_delimiter
 from kontrak.readers.decoding import guess_encoding
 
 CONTRACT = load_contract("riwayat-angka-kredit@1.0.0")
@@ -98,3 +98,10 @@ def test_jsonl_bad_line_does_not_stop_the_file(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["LocatedRecord", "InputProblem", "LocatedRecord"]
     assert items[1].line == 2  # type: ignore[union-attr]
     assert items[2].line == 4  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("cell", ["--5", "-", "5-3", "1.0", "+5"])
+def test_csv_integer_cell_that_is_no_integer_stays_text(cell: str) -> None:
+    contract = load_contract("pengembangan-kompetensi@1.0.0")
+    assert cell_to_value(cell, contract.fields["jumlahJam"]) == cell
+    assert cell_to_value("-12", contract.fields["jumlahJam"]) == -12
