@@ -6,6 +6,8 @@ dates, periods, codes and their names disagree), typical wrong values, nulls, mi
 fields. Each file is validated as JSON Lines, JSON array and CSV by both engines; every
 violation, count and verdict must be the same. This holds the screens of every domain rule and
 of the reference tables (:mod:`kontrak.fast.rule_screens`) to the per-record implementations.
+Whole packages (the samples, and a damaged one holding both the rosters and the records that
+point at them) hold the foreign keys and the primary keys across files to the same standard.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.acceptance.test_engine_differential import CATALOG, _assert_same
+from tests.acceptance.test_engine_differential import CATALOG, _assert_same, _summary
 from tests.conftest import SAMPLES
 
 from kontrak.contract import Contract, load_contract
 from kontrak.fast import csv_fast
+from kontrak.package_build import build_descriptor, write_descriptor
+from kontrak.report import Report
 from kontrak.synthetic import write_csv, write_json_array, write_jsonl
+from kontrak.validation import ValidateOptions, validate_package
 
 COUNT = 400
 ODD_VALUES: list[Any] = [
@@ -93,3 +98,57 @@ def test_damaged_delivery(
         write_csv(path, iter(records), columns, plain=True)
     report = _assert_same(contract, path)
     assert report.records == COUNT
+
+
+def _package_summary(report: Report) -> Any:
+    summary = _summary(report)
+    return summary["violations"], summary["files"], summary["counts"], summary["exit"]
+
+
+PACKAGES = sorted(p for p in (SAMPLES / "packages").glob("*/*") if p.is_dir())
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("against", [False, True], ids=["alone", "against-bkn"])
+def test_sample_package(package: Path, against: bool) -> None:
+    extra = (SAMPLES / "packages/valid/bkn-2024-s1",) if against else ()
+    reports = [
+        validate_package(package, ValidateOptions(engine=engine, against=extra))
+        for engine in ("reference", "fast")
+    ]
+    assert _package_summary(reports[0]) == _package_summary(reports[1])
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-file", "two-files"])
+def test_damaged_package_with_its_own_targets(tmp_path: Path, split: bool) -> None:
+    """Sources and targets in one package; split: keys repeated across two files of a dataset."""
+    roster = load_contract("data-widyaiswara@1.0.0", CATALOG)
+    history = load_contract("riwayat-angka-kredit@1.0.0", CATALOG)
+    write_jsonl(tmp_path / "widyaiswara.jsonl", iter(_damaged(roster, seed=3)))
+    nips = [r.get("nipBaru") for r in _sample_records(roster)]
+    records = _damaged(history, seed=4)
+    for i, record in enumerate(records):
+        if i % 3 == 0 and nips:
+            record["nipBaru"] = nips[i % len(nips)]
+    write_jsonl(tmp_path / "riwayat-1.jsonl", iter(records[:200]))
+    write_csv(
+        tmp_path / "riwayat-2.csv",
+        iter(records[150:]),
+        [n for n in history.fields if n != "path"],
+        plain=True,
+    )
+    resources = [("widyaiswara.jsonl", roster.spec), ("riwayat-2.csv", history.spec)]
+    if split:
+        resources.append(("riwayat-1.jsonl", history.spec))
+    descriptor = build_descriptor(
+        tmp_path, name="lan-uji", title="Uji", provider="LAN", consumer="BKN", period=("2024-01-01", "2024-06-30"),
+        resources=resources, catalog=CATALOG,
+    )  # fmt: skip
+    write_descriptor(tmp_path, descriptor)
+    reports = [
+        validate_package(tmp_path, ValidateOptions(engine=engine))
+        for engine in ("reference", "fast")
+    ]
+    assert _package_summary(reports[0]) == _package_summary(reports[1])
+    assert reports[1].counts_by_code["foreign-key-missing"] > 0
+    assert reports[1].counts_by_code["duplicate-primary-key"] > 0

@@ -116,6 +116,7 @@ class _Columns:
             pl.col("index"),
             pl.all_horizontal([pl.col(f"^{_OK}.*$"), *rules, pl.lit(value=True)]).alias(_OK),
             screen.keys.key_expression().alias("key"),
+            *(plan.expression() for plan in screen.observed),
         ]
 
 
@@ -209,6 +210,8 @@ def _columnar_chunk(
         screen.exact(_record(screen, columns, row), outcome, keys=False)
     indexes = screened.get_column("index")
     outcome.keys.add(screened.get_column("key"), indexes, indexes + 2)
+    for plan in screen.observed:
+        outcome.found[plan.label].add(screened.get_column(plan.label), indexes, indexes + 2)
     return count
 
 
