@@ -5,6 +5,8 @@ Generates N records of ``riwayat-angka-kredit@1.0.0`` (1% damaged, as in
 a fresh process, one after the other:
 
 * ``kontrak`` with the fast engine (the default) on the whole of each file;
+* with ``--against PACKAGE`` (e.g. BKN's sample package with the Widyaiswara and Analis
+  Kebijakan rosters), the fast engine again with every foreign key looked up in that package;
 * ``kontrak`` with the reference engine (python-jsonschema, record by record) on a prefix;
 * plain python-jsonschema (structure only, no domain rules) on a prefix of the JSON Lines file;
 * ``frictionless validate`` with the contract's Table Schema on a prefix of the CSV file.
@@ -19,6 +21,7 @@ Usage (from the repository root, in the project's virtual environment)::
 
     python benchmarks/bench_validate.py --records 1000000
     python benchmarks/bench_validate.py --records 5000000 --formats jsonl --skip-baselines
+    python benchmarks/bench_validate.py --against samples/packages/valid/bkn-2024-s1
 
 Figures move by up to ±30% between runs on a shared host; compare engines within one run.
 """
@@ -187,7 +190,7 @@ def _measure(command: list[str]) -> tuple[str, float, float, float]:
     return output, wall, peak / 2**20, sum(cpu.values())
 
 
-def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
+def _run(fmt: str, engine: str, path: Path, records: int, against: Path | None = None) -> Result:
     if engine == "frictionless":
         schema = REPO / "contracts/riwayat-angka-kredit/1.0.0/table-schema.json"
         frictionless = Path(sys.executable).with_name("frictionless")
@@ -202,11 +205,13 @@ def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
         rows = int(task["stats"].get("rows", records))
         return Result(fmt, engine, rows, wall, wall, peak, count, cpu)
     command = [sys.executable, str(Path(__file__)), "--measure", engine, str(path)]
+    if against is not None:
+        command += ["--against", str(against)]
     output, wall, peak, cpu = _measure(command)
     data = json.loads(output.strip().splitlines()[-1])
     return Result(
         fmt,
-        engine,
+        engine if against is None else f"{engine}, --against",
         int(data["records"]),
         float(data["seconds"]),
         wall,
@@ -216,7 +221,7 @@ def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
     )
 
 
-def _measure_here(engine: str, path: Path) -> None:
+def _measure_here(engine: str, path: Path, against: Path | None) -> None:
     """Run one engine in this process and print what it did as one JSON line."""
     started = time.perf_counter()
     if engine == "python-jsonschema":
@@ -224,7 +229,8 @@ def _measure_here(engine: str, path: Path) -> None:
     else:
         import kontrak  # noqa: PLC0415
 
-        options = kontrak.ValidateOptions(engine=engine, max_errors=1000)
+        extra = (against,) if against is not None else ()
+        options = kontrak.ValidateOptions(engine=engine, max_errors=1000, against=extra)
         report = kontrak.validate(SPEC, [path], options)
         records, violations = report.records, report.total
     seconds = time.perf_counter() - started
@@ -285,10 +291,11 @@ def main() -> None:
     )
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--skip-baselines", action="store_true")
+    parser.add_argument("--against", type=Path, help="also run with foreign keys looked up here")
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        _measure_here(args.measure[0], Path(args.measure[1]))
+        _measure_here(args.measure[0], Path(args.measure[1]), args.against)
         return
     formats = [f for f in args.formats.split(",") if f in FORMATS]
     paths = _files(args.workdir, args.records, args.seed, formats)
@@ -298,6 +305,8 @@ def main() -> None:
         size = path.stat().st_size
         print(f"{fmt}: {path} ({size / 2**20:,.0f} MB)", flush=True)
         results.append(_run(fmt, "fast", path, args.records))
+        if args.against is not None:
+            results.append(_run(fmt, "fast", path, args.records, args.against.resolve()))
         if args.skip_baselines:
             continue
         prefix = _prefix(path, fmt, args.baseline_records, args.workdir)
