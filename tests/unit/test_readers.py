@@ -83,6 +83,20 @@ def test_json_envelope_forms(tmp_path: Path) -> None:
     assert (problem.code, problem.severity) == ("data-not-found", "info")
 
 
+@pytest.mark.parametrize(
+    "document",
+    ['{"code": true, "data": []}', '{"code": false, "data": "Data tidak ditemukan"}'],
+)
+def test_json_envelope_code_true_or_false_is_not_a_siasn_code(
+    tmp_path: Path, document: str
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(document, encoding="utf-8")
+    (problem,) = _items(path)
+    assert isinstance(problem, InputProblem)
+    assert (problem.code, problem.pointer) == ("invalid-envelope", "/code")
+
+
 def test_duplicate_keys_are_found_in_nested_objects(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text('[{"a": 1, "path": [{"dok_id": "1", "dok_id": "2"}]}]', encoding="utf-8")
