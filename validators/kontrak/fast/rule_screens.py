@@ -140,6 +140,7 @@ SCREENS: dict[str, ScreenBuilder] = {
 RECORD_BY_RECORD = frozenset(
     {
         "konversi-predikat",
+        "konversi-plausible",
         "correction-target",
         "parties-covered",
         "count-sum",
