@@ -21,9 +21,9 @@ __all__ = ["RULES_PAGE", "iter_evolution_pages", "rules_page"]
 
 RULES_PAGE = "kompatibilitas"
 
+_TITLE = {"id": "Aturan kompatibilitas", "en": "Compatibility rules"}
 _INTRO = {
-    "id": """# Aturan kompatibilitas
-
+    "id": """\
 Perjanjian berubah hanya lewat adendum (menambah) atau amendemen (mengubah) (Pasal 12); kontrak
 mengikutinya dengan versi semantik per dataset.
 
@@ -48,8 +48,7 @@ Periksa dua versi: `kontrak compat DATASET@LAMA DATASET@BARU`, atau pohon kerja 
 git: `kontrak compat --against main` (format `text`, `json`, `junit`, `github`; keluar 0
 kompatibel, 1 memutus, 2 penggunaan salah).
 """,
-    "en": """# Compatibility rules
-
+    "en": """\
 The agreement changes only by addendum (adds) or amendment (changes) (Pasal 12); the contracts
 follow it with semantic versions per dataset.
 
@@ -89,7 +88,12 @@ _HEADERS = {
 def rules_page(lang: str) -> str:
     """The compatibility rules page in ``lang``."""
     key = "en" if lang == "en" else "id"
-    parts = [markdown_header("validators/kontrak/evolution/rulebook.py"), _INTRO[key]]
+    # The heading comes first: MkDocs takes a page's title only from a leading <h1>.
+    parts = [
+        f"# {_TITLE[key]}\n",
+        markdown_header("validators/kontrak/evolution/rulebook.py"),
+        _INTRO[key],
+    ]
     for category, names in _CATEGORY.items():
         parts.append(f"## {names[key]}\n")
         rows = [
