@@ -111,6 +111,26 @@ def test_ci_runs_every_nox_session_and_the_pages_build() -> None:
     assert any(u.startswith("actions/deploy-pages@") for u in _uses(pages))
 
 
+def test_the_compat_gate_runs_on_every_event_against_the_base_or_the_previous_head() -> None:
+    """CI's version-bump gate is never skipped and never compares a branch with itself.
+
+    A pull request is compared with the branch it goes into; a push (e.g. to main) with the
+    pushed branch's previous head, since ``origin/main`` is the pushed commit itself then.
+    """
+    job = _load(REPO / ".github/workflows/ci.yml")["jobs"]["compat"]
+    checkout = next(
+        s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout")
+    )
+    assert checkout["with"]["fetch-depth"] == 0, "the gate needs the history of both revisions"
+    (gate,) = [s for s in job["steps"] if "compat" in str(s.get("run", ""))]
+    assert "if" not in gate
+    assert gate["run"].strip() == 'python -m nox -s compat -- "$AGAINST"'
+    against = re.sub(r"\s+", " ", gate["env"]["AGAINST"])
+    assert "github.event_name == 'pull_request'" in against
+    assert "format('origin/{0}', github.base_ref)" in against
+    assert "github.event.before" in against
+
+
 def test_pre_commit_hook_manifest_is_valid() -> None:
     (hook,) = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "kontrak-validate"
