@@ -19,6 +19,8 @@ from pre_commit.clientlib import load_config, load_manifest
 from tests.conftest import REPO
 from tests.support.docs_examples import yaml_blocks
 
+from kontrak.reporters import REPORTERS
+
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTION = REPO / "action.yml"
 GUIDES = REPO / "docs/panduan"
@@ -163,6 +165,17 @@ def test_documented_workflows_pass_the_schema_and_use_real_inputs(
             assert set(step["with"]) <= declared, set(step["with"]) - declared
         for uses in _uses(workflow):
             assert uses.startswith("lan-bkn/kontrak@") or SHA_PIN.match(uses), uses
+
+
+@pytest.mark.parametrize("page", sorted(GUIDES.glob("github-actions*.md")), ids=lambda p: p.name)
+def test_the_action_guide_offers_only_reports_that_exist(page: Path) -> None:
+    """Every report format the guide offers exists, so it needs no "use json,text for now" note."""
+    text = page.read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith("| `format` |")]
+    offered = set(re.findall(r"`(\w+)`", row.split("|")[3]))
+    assert offered == {"junit", "sarif", "json", "text"}
+    assert offered | {"github"} <= set(REPORTERS)
+    assert 'annotate: "false"' not in text, "the guide still tells readers to turn annotations off"
 
 
 @pytest.mark.parametrize("page", sorted(GUIDES.glob("pre-commit*.md")), ids=lambda p: p.name)
