@@ -41,6 +41,8 @@ mengikutinya dengan versi semantik per dataset.
   `contracts/released.lock` (`kontrak lock`); mengubahnya membuat CI gagal: buat versi baru.
 - **Pengecualian.** Satu-satunya cara menerima perubahan yang memutus tanpa versi mayor adalah entri
   yang ditinjau di `contracts/compat-waivers.yaml` (aturan, dataset, versi, alasan, penyetuju).
+  Mode kompatibilitas (`compatibility` di katalog) dataset yang sudah dirilis hanya boleh
+  diperketat; `kontrak check --against` menolak mode yang dilonggarkan.
 - **Kolom usang.** `x-deprecated` pada kolom ("usang sejak X, dihapus setelah Y") tampil di riwayat
   perubahan, dan validator memberi peringatan `deprecated-field` bila kolom itu dipakai.
 
@@ -66,6 +68,8 @@ follow it with semantic versions per dataset.
   sha256 in `contracts/released.lock` (`kontrak lock`); changing one fails CI: make a new version.
 - **Waivers.** The only way to accept a breaking change without a major version is a reviewed
   entry in `contracts/compat-waivers.yaml` (rule, dataset, versions, justification, approvers).
+  The compatibility mode (`compatibility` in the catalog) of a released dataset may only get
+  stricter; `kontrak check --against` rejects a laxer one.
 - **Deprecated fields.** `x-deprecated` on a field ("deprecated since X, removed after Y") shows in
   the changelog, and the validator warns with `deprecated-field` when the field is used.
 
