@@ -4,12 +4,8 @@ Each test lays out a small agency repository (its exports and the workflow copie
 docs/panduan/github-actions.md), then runs every step of ``action.yml`` here: the install step
 builds and installs kontrak from this checkout into its own virtualenv (offline: the package
 index is switched off and the dependencies come from the test's environment), and the validate
-step writes the reports that the tests read.
-
-The JUnit, SARIF and GitHub-annotation reporters are being built in the validator engine
-(``--format junit|sarif|github``). Until ``kontrak.reporters.REPORTERS`` has them, the run uses the
-formats that exist (json, text) and the tests that read JUnit and SARIF skip, naming the missing
-reporter; they run unchanged once the reporters land.
+step writes the reports that the tests read: the documented JUnit and SARIF reports and the
+pull-request annotations, plus JSON and text reports that the tests read for details.
 """
 
 from __future__ import annotations
@@ -30,8 +26,6 @@ from jsonschema import Draft4Validator
 from tests.conftest import REPO
 from tests.support.action_runner import ActionRun, clean_environment, run_action
 from tests.support.docs_examples import yaml_blocks, yaml_examples
-
-from kontrak.reporters import REPORTERS
 
 pytestmark = pytest.mark.slow
 
@@ -109,17 +103,10 @@ def _runner_temp(root: Path) -> Path:
     return temp
 
 
-def _inputs_for_today(documented: dict[str, str]) -> tuple[dict[str, str], set[str]]:
-    """The documented inputs, limited to the reporters that exist; and the ones left out."""
+def _inputs_with_details(documented: dict[str, str]) -> dict[str, str]:
+    """The documented inputs, with JSON and text reports added for the tests to read."""
     wanted = [f.strip() for f in documented.get("format", "junit,sarif").split(",") if f.strip()]
-    missing = {f for f in [*wanted, "github"] if f not in REPORTERS}
-    formats = [f for f in wanted if f in REPORTERS] + ["json", "text"]
-    inputs = {
-        **documented,
-        "format": ",".join(dict.fromkeys(formats)),
-        "annotate": "true" if "github" in REPORTERS else "false",
-    }
-    return inputs, missing
+    return {**documented, "format": ",".join(dict.fromkeys([*wanted, "json", "text"]))}
 
 
 def _run(temp_root: Path, agency: Agency, inputs: dict[str, str], repo: Path) -> ActionRun:
@@ -159,7 +146,7 @@ def action_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, boo
         for with_invalid in (False, True):
             root = tmp_path_factory.mktemp(f"{name}-{with_invalid}")
             repo = _lay_out(root, agency, with_invalid=with_invalid)
-            inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
+            inputs = _inputs_with_details(_documented_step(agency)["with"])
             runs[name, with_invalid] = (job, repo, _run(job, agency, inputs, repo))
     return runs
 
@@ -219,7 +206,7 @@ def test_a_path_that_matches_nothing_is_a_usage_error(
     job, _, _ = action_runs["lan", False]
     agency = AGENCIES["lan"]
     repo = _lay_out(tmp_path, agency, with_invalid=False)
-    inputs, _ = _inputs_for_today(_documented_step(agency)["with"])
+    inputs = _inputs_with_details(_documented_step(agency)["with"])
     run = _run(job, agency, {**inputs, "path": "exports/nothing-here/*.jsonl"}, repo)
     assert run.returncode == 2
     assert run.outputs["exit-code"] == "2"
@@ -235,12 +222,6 @@ def test_one_job_installs_the_action_once(action_runs: dict[tuple[str, bool], An
 def test_documented_reports_junit_sarif_and_annotations(tmp_path: Path, name: str) -> None:
     agency = AGENCIES[name]
     documented = _documented_step(agency)["with"]
-    _, missing = _inputs_for_today(documented)
-    if missing:
-        pytest.skip(
-            f"reporters {sorted(missing)} not in kontrak.reporters.REPORTERS yet (validator "
-            "engine, issue 4): this test runs the documented step verbatim once they land"
-        )
     repo = _lay_out(tmp_path, agency, with_invalid=True)
     run = _run(tmp_path, agency, dict(documented), repo)
     assert run.returncode == 1

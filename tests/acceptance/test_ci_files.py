@@ -19,6 +19,8 @@ from pre_commit.clientlib import load_config, load_manifest
 from tests.conftest import REPO
 from tests.support.docs_examples import yaml_blocks
 
+from kontrak.reporters import REPORTERS
+
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTION = REPO / "action.yml"
 GUIDES = REPO / "docs/panduan"
@@ -111,6 +113,26 @@ def test_ci_runs_every_nox_session_and_the_pages_build() -> None:
     assert any(u.startswith("actions/deploy-pages@") for u in _uses(pages))
 
 
+def test_the_compat_gate_runs_on_every_event_against_the_base_or_the_previous_head() -> None:
+    """CI's version-bump gate is never skipped and never compares a branch with itself.
+
+    A pull request is compared with the branch it goes into; a push (e.g. to main) with the
+    pushed branch's previous head, since ``origin/main`` is the pushed commit itself then.
+    """
+    job = _load(REPO / ".github/workflows/ci.yml")["jobs"]["compat"]
+    checkout = next(
+        s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout")
+    )
+    assert checkout["with"]["fetch-depth"] == 0, "the gate needs the history of both revisions"
+    (gate,) = [s for s in job["steps"] if "compat" in str(s.get("run", ""))]
+    assert "if" not in gate
+    assert gate["run"].strip() == 'python -m nox -s compat -- "$AGAINST"'
+    against = re.sub(r"\s+", " ", gate["env"]["AGAINST"])
+    assert "github.event_name == 'pull_request'" in against
+    assert "format('origin/{0}', github.base_ref)" in against
+    assert "github.event.before" in against
+
+
 def test_pre_commit_hook_manifest_is_valid() -> None:
     (hook,) = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "kontrak-validate"
@@ -143,6 +165,17 @@ def test_documented_workflows_pass_the_schema_and_use_real_inputs(
             assert set(step["with"]) <= declared, set(step["with"]) - declared
         for uses in _uses(workflow):
             assert uses.startswith("lan-bkn/kontrak@") or SHA_PIN.match(uses), uses
+
+
+@pytest.mark.parametrize("page", sorted(GUIDES.glob("github-actions*.md")), ids=lambda p: p.name)
+def test_the_action_guide_offers_only_reports_that_exist(page: Path) -> None:
+    """Every report format the guide offers exists, so it needs no "use json,text for now" note."""
+    text = page.read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith("| `format` |")]
+    offered = set(re.findall(r"`(\w+)`", row.split("|")[3]))
+    assert offered == {"junit", "sarif", "json", "text"}
+    assert offered | {"github"} <= set(REPORTERS)
+    assert 'annotate: "false"' not in text, "the guide still tells readers to turn annotations off"
 
 
 @pytest.mark.parametrize("page", sorted(GUIDES.glob("pre-commit*.md")), ids=lambda p: p.name)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from tests.conftest import SAMPLES
 from typer.testing import CliRunner
 
 from kontrak.cli import app
@@ -117,3 +119,19 @@ def test_usage_errors_exit_two(args: tuple[str, ...]) -> None:
     code, out = run(*args)
     assert code == 2, out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("command", ["compat", "validate"])
+def test_an_output_file_that_cannot_be_written_is_a_usage_error(
+    tmp_path: Path, command: str
+) -> None:
+    """A report path in a missing folder, or a folder, is reported as such, not as an internal error."""
+    args = [*ADDITIVE] if command == "compat" else [
+        "riwayat-angka-kredit", str(SAMPLES / "riwayat-angka-kredit/1.0.0/valid/lan/pak-2024s1.jsonl")
+    ]  # fmt: skip
+    for target in (tmp_path / "missing" / "report.txt", tmp_path):
+        result = RUNNER.invoke(app, [command, *args, "--output", str(target)])
+        assert result.exit_code == 2, result.output
+        assert f"cannot write the report to {target}" in result.output
+        assert "internal error" not in result.output
+    assert list(tmp_path.iterdir()) == [], "no temporary file left behind"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -140,3 +141,35 @@ def test_report_schema_is_served_at_its_id(built_site: Path) -> None:
     served = built_site / "schemas/report.schema.json"
     uri = json.loads(served.read_text(encoding="utf-8"))["$id"]
     assert uri == "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"
+
+
+def _title_and_heading(html: str) -> tuple[str, str]:
+    """The page's ``<title>`` without the site name, and the text of its ``<h1>``."""
+    found = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert found, "page without a <title>"
+    title = unescape(found.group(1))
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    text = unescape(re.sub(r"<[^>]+>", "", heading.group(1) if heading else "")).replace("¶", "")
+    return " ".join(title.rsplit(" - ", 1)[0].split()), " ".join(text.split())
+
+
+def test_every_page_is_titled_by_its_heading(built_site: Path) -> None:
+    """The browser tab, the navigation and search results name a page by its heading.
+
+    MkDocs takes a page's title from its first element only when that is the ``<h1>``; a page
+    that starts with anything else (e.g. the generated-file comment) is named after its file,
+    so every changelog would be listed as "Perubahan". The home pages are named by the nav.
+    """
+    homes = {built_site / "index.html", built_site / "en/index.html"}
+    wrong = []
+    for page in sorted(built_site.rglob("index.html")):
+        if page in homes or page.parent.name == "404":
+            continue
+        title, heading = _title_and_heading(page.read_text(encoding="utf-8"))
+        if heading and title != heading:
+            wrong.append(f"{page.relative_to(built_site)}: title {title!r}, heading {heading!r}")
+    assert wrong == []
+    changelog = (built_site / "en/datasets/riwayat-angka-kredit/perubahan/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert _title_and_heading(changelog)[0].startswith("Changelog: Credit-point history")

@@ -181,6 +181,23 @@ def test_narrowing_an_enum_in_a_minor_fails_and_a_waiver_accepts_it(repo: Path) 
     assert "[waivers]" not in out
 
 
+def test_weakening_the_compatibility_mode_does_not_silence_the_gate(repo: Path) -> None:
+    """Only a major version or a reviewed waiver accepts a breaking change, not a laxer mode."""
+    catalog = repo / "contracts/catalog.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    dataset = "  riwayat-angka-kredit:\n"
+    catalog.write_text(text.replace(dataset, dataset + "    compatibility: NONE\n"), "utf-8")
+    edit_json(repo / LAN / "1.1.0/schema.json", narrow_enum)
+    code, out = gate()
+    assert code == 1
+    line = next(x for x in out.splitlines() if "[compat-mode]" in x)
+    assert "contracts/catalog.yaml#riwayat-angka-kredit" in line
+    assert "BACKWARD_TRANSITIVE → NONE" in line
+    assert "compat-waivers.yaml" in line
+    catalog.write_text(text.replace(dataset, dataset + "    compatibility: FULL_TRANSITIVE\n"))
+    assert "[compat-mode]" not in gate()[1], "a stricter mode is always allowed"
+
+
 def test_releasing_then_unreleasing_is_caught(repo: Path) -> None:
     catalog = repo / "contracts/catalog.yaml"
     text = catalog.read_text(encoding="utf-8")

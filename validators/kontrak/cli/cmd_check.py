@@ -32,7 +32,8 @@ def check_command(
     Metaschema of every schema, $id = path, catalog ↔ folders, contract metadata and rules,
     samples from the providing agency, Table Schemas, no drift in derived files, agreement
     documents, released versions frozen (released.lock) and numbered right for their changes.
-    With --against: versions released at GIT_REF unchanged, never removed, the lock only grows.
+    With --against: versions released at GIT_REF unchanged, never removed, the lock only grows,
+    the compatibility mode of a released dataset never made laxer.
     """
     repo = require_repository()
     catalog = load_catalog()

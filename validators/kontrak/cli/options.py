@@ -77,10 +77,22 @@ OutputFile = Annotated[
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout."""
+    """Write ``text`` to ``output`` atomically, or to stdout.
+
+    Raises:
+        KontrakError: ``output`` cannot be written (no such folder, no permission, a folder).
+    """
     if output is None:
         typer.echo(text, nl=False)
         return
     temporary = output.with_name(output.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(output)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        msg = (
+            f"laporan tidak dapat ditulis ke / cannot write the report to {output}: "
+            f"{exc.strerror or exc}"
+        )
+        raise KontrakError(msg) from None

@@ -206,9 +206,10 @@ def changelog_page(
         "BACKWARD",
         "FORWARD",
     ]
+    # The heading comes first: MkDocs takes a page's title only from a leading <h1>.
     parts = [
-        markdown_header("contracts/catalog.yaml"),
         f"# {_t('title', lang)}: {entry.title.get(lang)}\n",
+        markdown_header("contracts/catalog.yaml"),
         _t("intro", lang).format(mode=mode.value, up=_up(entry.id)) + "\n",
         table(headers, rows),
     ]

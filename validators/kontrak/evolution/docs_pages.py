@@ -21,9 +21,9 @@ __all__ = ["RULES_PAGE", "iter_evolution_pages", "rules_page"]
 
 RULES_PAGE = "kompatibilitas"
 
+_TITLE = {"id": "Aturan kompatibilitas", "en": "Compatibility rules"}
 _INTRO = {
-    "id": """# Aturan kompatibilitas
-
+    "id": """\
 Perjanjian berubah hanya lewat adendum (menambah) atau amendemen (mengubah) (Pasal 12); kontrak
 mengikutinya dengan versi semantik per dataset.
 
@@ -41,6 +41,8 @@ mengikutinya dengan versi semantik per dataset.
   `contracts/released.lock` (`kontrak lock`); mengubahnya membuat CI gagal: buat versi baru.
 - **Pengecualian.** Satu-satunya cara menerima perubahan yang memutus tanpa versi mayor adalah entri
   yang ditinjau di `contracts/compat-waivers.yaml` (aturan, dataset, versi, alasan, penyetuju).
+  Mode kompatibilitas (`compatibility` di katalog) dataset yang sudah dirilis hanya boleh
+  diperketat; `kontrak check --against` menolak mode yang dilonggarkan.
 - **Kolom usang.** `x-deprecated` pada kolom ("usang sejak X, dihapus setelah Y") tampil di riwayat
   perubahan, dan validator memberi peringatan `deprecated-field` bila kolom itu dipakai.
 
@@ -48,8 +50,7 @@ Periksa dua versi: `kontrak compat DATASET@LAMA DATASET@BARU`, atau pohon kerja 
 git: `kontrak compat --against main` (format `text`, `json`, `junit`, `github`; keluar 0
 kompatibel, 1 memutus, 2 penggunaan salah).
 """,
-    "en": """# Compatibility rules
-
+    "en": """\
 The agreement changes only by addendum (adds) or amendment (changes) (Pasal 12); the contracts
 follow it with semantic versions per dataset.
 
@@ -67,6 +68,8 @@ follow it with semantic versions per dataset.
   sha256 in `contracts/released.lock` (`kontrak lock`); changing one fails CI: make a new version.
 - **Waivers.** The only way to accept a breaking change without a major version is a reviewed
   entry in `contracts/compat-waivers.yaml` (rule, dataset, versions, justification, approvers).
+  The compatibility mode (`compatibility` in the catalog) of a released dataset may only get
+  stricter; `kontrak check --against` rejects a laxer one.
 - **Deprecated fields.** `x-deprecated` on a field ("deprecated since X, removed after Y") shows in
   the changelog, and the validator warns with `deprecated-field` when the field is used.
 
@@ -89,7 +92,12 @@ _HEADERS = {
 def rules_page(lang: str) -> str:
     """The compatibility rules page in ``lang``."""
     key = "en" if lang == "en" else "id"
-    parts = [markdown_header("validators/kontrak/evolution/rulebook.py"), _INTRO[key]]
+    # The heading comes first: MkDocs takes a page's title only from a leading <h1>.
+    parts = [
+        f"# {_TITLE[key]}\n",
+        markdown_header("validators/kontrak/evolution/rulebook.py"),
+        _INTRO[key],
+    ]
     for category, names in _CATEGORY.items():
         parts.append(f"## {names[key]}\n")
         rows = [

@@ -4,7 +4,9 @@
 :mod:`kontrak.evolution.bump`) and on a released file that no longer matches the lock. Against a
 base revision (the target branch in CI) this adds what the lock alone cannot see: a version
 released at the base keeps its files, its date and its document, its status only moves forward
-(active → deprecated → retired), it is never removed, and the lock itself only grows.
+(active → deprecated → retired), it is never removed, the lock itself only grows, and the
+compatibility mode of a dataset with a released version is never made laxer (only a major
+version or a reviewed waiver accepts a breaking change).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from kontrak.evolution.lock import (
     read_lock,
     released_entries,
 )
+from kontrak.evolution.model import Mode
 
 __all__ = ["STATUS_ORDER", "gate_issues"]
 
@@ -79,6 +82,33 @@ def _released_entry(
                 )
 
 
+def _weaker(old: Mode, new: Mode) -> bool:
+    """Whether ``new`` checks less than ``old``: fewer directions, or not every earlier version."""
+    if not new.directions >= old.directions:
+        return True
+    return bool(old.directions) and old.transitive and not new.transitive
+
+
+def _mode_kept(
+    entry: DatasetEntry | None, base_entry: DatasetEntry, revision: str
+) -> Iterator[Issue]:
+    if entry is None or not any(v.status in RELEASED_STATUSES for v in base_entry.versions):
+        return
+    old, new = Mode(base_entry.compatibility), Mode(entry.compatibility)
+    if _weaker(old, new):
+        yield (
+            "compat-mode",
+            f"contracts/catalog.yaml#{entry.id}",
+            (
+                f"mode kompatibilitas {old.value} → {new.value} melonggarkan gerbang versi sejak "
+                f"{revision} / loosens the version-bump gate since {revision}: the mode of a "
+                f"released dataset may only get stricter. Fix: restore `compatibility: "
+                f"{old.value}`; accept a breaking change with a major version or a reviewed "
+                f"waiver in contracts/compat-waivers.yaml"
+            ),
+        )
+
+
 def _released_parts(base: Catalog, catalog: Catalog, revision: str) -> Iterator[Issue]:
     for entry, specs in sorted(released_entries(base).items()):
         after = entry_digest(catalog.root, entry)
@@ -125,6 +155,7 @@ def gate_issues(repo: Path, revision: str, catalog: Catalog) -> list[Issue]:
         for base_entry in base.datasets.values():
             entry = catalog.datasets.get(base_entry.id)
             issues += _released_entry(entry, base_entry, revision)
+            issues += _mode_kept(entry, base_entry, revision)
         issues += _released_parts(base, catalog, revision)
         issues += _lock_grows(snapshot.root, catalog, revision)
     return issues
