@@ -127,6 +127,18 @@ def test_minutes_record_counts_and_hashes(
     assert hasil["sha256Lan"] in markdown
 
 
+def test_minutes_document_names_every_input_hash(
+    written: tuple[Path, RoundOutputs], run: MatchRun
+) -> None:
+    outdir, _ = written
+    files = [*run.lan.files, *run.bkn.files]
+    assert {f.contract.dataset for f in files} >= {"data-widyaiswara", "data-analis-kebijakan"}
+    for name in ("berita-acara-pemadanan.md", "berita-acara-pemadanan.html"):
+        document = (outdir / name).read_text(encoding="utf-8")
+        missing = [f.contract.spec for f in files if f.sha256 not in document]
+        assert not missing, (name, missing)
+
+
 def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> None:
     outdir, _ = written
     book = load_workbook(outdir / "pemadanan.xlsx", read_only=True)

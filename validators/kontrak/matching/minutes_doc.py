@@ -106,7 +106,7 @@ class MinutesDocument:
             sections.append(
                 (
                     "3. Daftar pejabat fungsional / roster check (orang / people)",
-                    ["Daftar BKN", "Orang di LAN", "Orang di BKN", *classes],
+                    ["Daftar BKN", "sha256 BKN", "Orang di LAN", "Orang di BKN", *classes],
                     self.roster,
                 )
             )
@@ -174,16 +174,22 @@ def build_document(
             [result.pair.id, str(result.lan_records), str(result.bkn_records)]
             + [f"{counts[c][0]} / {counts[c][1]}" for c in CLASSES]
         )
-    roster = [
-        [
-            ", ".join(sorted({f.spec for f in run.input_files("BKN", r.pair.bkn_datasets)})),
-            str(r.lan_records),
-            str(r.bkn_records),
-        ]
-        + [str(r.counts[c]) for c in CLASSES]
-        for r in run.results
-        if r.pair.roster
-    ]
+    roster = []
+    for result in run.results:
+        if not result.pair.roster:
+            continue
+        files = sorted(
+            run.input_files("BKN", result.pair.bkn_datasets), key=lambda f: (f.spec, f.sha256)
+        )
+        roster.append(
+            [
+                ", ".join(f.spec for f in files),
+                ", ".join(f.sha256 for f in files),
+                str(result.lan_records),
+                str(result.bkn_records),
+            ]
+            + [str(result.counts[c]) for c in CLASSES]
+        )
     return MinutesDocument(
         title=f"BERITA ACARA HASIL PEMADANAN DATA LAN–BKN {run.period.label if run.period else ''}",
         opening=opening,
