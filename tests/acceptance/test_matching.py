@@ -300,3 +300,24 @@ def test_no_personal_value_in_any_report_by_default(written: tuple[Path, RoundOu
         for cell in row
     ]
     assert not [value for value in personal if any(value in cell for cell in cells)]
+
+
+def test_refused_round_names_the_validation_codes(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "match",
+            "--lan",
+            str(SAMPLES / "packages/invalid/hash-mismatch"),
+            "--bkn",
+            str(SAMPLES / "packages/valid/bkn-2024-s1"),
+            "-o",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert "DITOLAK" in result.output
+    line = next(x for x in result.output.splitlines() if "validasi LAN" in x)
+    assert "hash-mismatch 1" in line
+    html = (tmp_path / "pemadanan.html").read_text(encoding="utf-8")
+    assert "LAN: hash-mismatch 1" in html
