@@ -108,9 +108,7 @@ class Agreement:
         years = base.valid_years or 0
         return _add_months(base.signed, 12 * years)
 
-    def extensions(
-        self, document_id: str, as_of: dt.date | None = None
-    ) -> list[AgreementDocument]:
+    def extensions(self, document_id: str, as_of: dt.date | None = None) -> list[AgreementDocument]:
         """Extensions of ``document_id``, oldest first; with ``as_of``, those signed by then."""
         found = [
             d
