@@ -100,7 +100,7 @@ def _signatures(pdf: FPDF, rows: list[list[str]]) -> None:
 
 
 def render_minutes_pdf(document: MinutesDocument) -> bytes:
-    """The minutes on A4 pages, with the round in the header line of every page."""
+    """The minutes on A4 pages: title, opening, the numbered sections, closing and signatures."""
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_title(pdf_text(document.title))
     pdf.set_creator("kontrak")
