@@ -1,10 +1,13 @@
 """Benchmark ``kontrak validate`` on a seeded synthetic delivery of a real contract.
 
 Generates N records of ``riwayat-angka-kredit@1.0.0`` (1% damaged, as in
-``../shared/research/perf.md``) as JSON Lines, one JSON array and a CSV file, then runs, each in
-a fresh process, one after the other:
+``../shared/research/perf.md``), or of another dataset given with ``--spec`` (resampled from its
+valid samples, :mod:`kontrak.resampled`), as JSON Lines, one JSON array and a CSV file, then
+runs, each in a fresh process, one after the other:
 
 * ``kontrak`` with the fast engine (the default) on the whole of each file;
+* with ``--against PACKAGE`` (e.g. BKN's sample package with the Widyaiswara and Analis
+  Kebijakan rosters), the fast engine again with every foreign key looked up in that package;
 * ``kontrak`` with the reference engine (python-jsonschema, record by record) on a prefix;
 * plain python-jsonschema (structure only, no domain rules) on a prefix of the JSON Lines file;
 * ``frictionless validate`` with the contract's Table Schema on a prefix of the CSV file.
@@ -19,6 +22,8 @@ Usage (from the repository root, in the project's virtual environment)::
 
     python benchmarks/bench_validate.py --records 1000000
     python benchmarks/bench_validate.py --records 5000000 --formats jsonl --skip-baselines
+    python benchmarks/bench_validate.py --against samples/packages/valid/bkn-2024-s1
+    python benchmarks/bench_validate.py --spec siasn-rw-jabatan@1.0.0 --records 1000000
 
 Figures move by up to ±30% between runs on a shared host; compare engines within one run.
 """
@@ -39,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 SPEC = "riwayat-angka-kredit@1.0.0"
+CREDIT_DATASETS = ("riwayat-angka-kredit", "siasn-rw-angkakredit")
 REPO = Path(__file__).resolve().parent.parent
 FORMATS = ("jsonl", "json", "csv")
 SAMPLE_SECONDS = 0.05
@@ -65,8 +71,11 @@ class Result:
 
 
 # ------------------------------------------------------------------ data
-def _files(workdir: Path, records: int, seed: int, formats: list[str]) -> dict[str, Path]:
+def _files(
+    workdir: Path, records: int, seed: int, formats: list[str], spec: str
+) -> dict[str, Path]:
     from kontrak.contract import load_contract  # noqa: PLC0415 - imported in the parent only
+    from kontrak.resampled import ResampledRecords, sample_records  # noqa: PLC0415
     from kontrak.synthetic import (  # noqa: PLC0415
         SyntheticRecords,
         write_csv,
@@ -74,11 +83,12 @@ def _files(workdir: Path, records: int, seed: int, formats: list[str]) -> dict[s
         write_jsonl,
     )
 
-    contract = load_contract(SPEC)
+    contract = load_contract(spec)
     workdir.mkdir(parents=True, exist_ok=True)
     stamp = workdir / "manifest.json"
-    wanted = {"spec": SPEC, "records": records, "seed": seed, "invalid_rate": 0.01}
-    paths = {fmt: workdir / f"riwayat-angka-kredit.{fmt}" for fmt in formats}
+    wanted = {"spec": spec, "records": records, "seed": seed, "invalid_rate": 0.01}
+    stem = contract.dataset.replace("/", "-")
+    paths = {fmt: workdir / f"{stem}.{fmt}" for fmt in formats}
     done = json.loads(stamp.read_text()) if stamp.is_file() else {}
     if done.get("files") and {**done, "files": None} == {**wanted, "files": None}:
         missing = [fmt for fmt in formats if fmt not in done["files"]]
@@ -88,9 +98,16 @@ def _files(workdir: Path, records: int, seed: int, formats: list[str]) -> dict[s
         return paths
 
     def stream() -> Any:
-        return SyntheticRecords(contract, seed=seed, invalid_rate=0.01).records(records)
+        if contract.dataset in CREDIT_DATASETS:
+            return SyntheticRecords(contract, seed=seed, invalid_rate=0.01).records(records)
+        samples = sample_records(REPO / "samples", contract)
+        return ResampledRecords(contract, samples, seed=seed, invalid_rate=0.01).records(records)
 
-    columns = [name for name in contract.fields if name != "path"]
+    columns = [  # documents (objects, arrays) are not part of the bulk CSV form
+        n
+        for n, f in contract.fields.items()
+        if f.json_types and not {"array", "object"} & set(f.json_types)
+    ]
     writers = {
         "jsonl": lambda path: write_jsonl(path, stream()),
         "json": lambda path: write_json_array(path, stream()),
@@ -187,9 +204,12 @@ def _measure(command: list[str]) -> tuple[str, float, float, float]:
     return output, wall, peak / 2**20, sum(cpu.values())
 
 
-def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
+def _run(
+    fmt: str, engine: str, path: Path, records: int, spec: str, against: Path | None = None
+) -> Result:
     if engine == "frictionless":
-        schema = REPO / "contracts/riwayat-angka-kredit/1.0.0/table-schema.json"
+        dataset, version = spec.split("@")
+        schema = REPO / f"contracts/{dataset}/{version}/table-schema.json"
         frictionless = Path(sys.executable).with_name("frictionless")
         command = [
             str(frictionless), "validate", str(path), "--schema", str(schema),
@@ -201,12 +221,14 @@ def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
         count = int(task["stats"]["errors"])
         rows = int(task["stats"].get("rows", records))
         return Result(fmt, engine, rows, wall, wall, peak, count, cpu)
-    command = [sys.executable, str(Path(__file__)), "--measure", engine, str(path)]
+    command = [sys.executable, str(Path(__file__)), "--measure", engine, str(path), "--spec", spec]
+    if against is not None:
+        command += ["--against", str(against)]
     output, wall, peak, cpu = _measure(command)
     data = json.loads(output.strip().splitlines()[-1])
     return Result(
         fmt,
-        engine,
+        engine if against is None else f"{engine}, --against",
         int(data["records"]),
         float(data["seconds"]),
         wall,
@@ -216,16 +238,17 @@ def _run(fmt: str, engine: str, path: Path, records: int) -> Result:
     )
 
 
-def _measure_here(engine: str, path: Path) -> None:
+def _measure_here(engine: str, path: Path, spec: str, against: Path | None) -> None:
     """Run one engine in this process and print what it did as one JSON line."""
     started = time.perf_counter()
     if engine == "python-jsonschema":
-        records, violations = _plain_jsonschema(path)
+        records, violations = _plain_jsonschema(path, spec)
     else:
         import kontrak  # noqa: PLC0415
 
-        options = kontrak.ValidateOptions(engine=engine, max_errors=1000)
-        report = kontrak.validate(SPEC, [path], options)
+        extra = (against,) if against is not None else ()
+        options = kontrak.ValidateOptions(engine=engine, max_errors=1000, against=extra)
+        report = kontrak.validate(spec, [path], options)
         records, violations = report.records, report.total
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -234,14 +257,14 @@ def _measure_here(engine: str, path: Path) -> None:
     )
 
 
-def _plain_jsonschema(path: Path) -> tuple[int, int]:
+def _plain_jsonschema(path: Path, spec: str) -> tuple[int, int]:
     """python-jsonschema alone: every error of every record, with its line and path."""
     from jsonschema import Draft202012Validator  # noqa: PLC0415
 
     from kontrak.contract import load_contract  # noqa: PLC0415
     from kontrak.formats import FORMAT_CHECKER  # noqa: PLC0415
 
-    contract = load_contract(SPEC)
+    contract = load_contract(spec)
     validator = Draft202012Validator(
         dict(contract.schema), registry=contract.registry, format_checker=FORMAT_CHECKER
     )
@@ -278,6 +301,7 @@ def main() -> None:
     """Parse options, generate the data, run every engine, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--spec", default=SPEC, help="DATASET@VERSION (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--baseline-records", type=int, default=50_000)
     parser.add_argument(
@@ -285,29 +309,34 @@ def main() -> None:
     )
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--skip-baselines", action="store_true")
+    parser.add_argument("--against", type=Path, help="also run with foreign keys looked up here")
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        _measure_here(args.measure[0], Path(args.measure[1]))
+        _measure_here(args.measure[0], Path(args.measure[1]), args.spec, args.against)
         return
     formats = [f for f in args.formats.split(",") if f in FORMATS]
-    paths = _files(args.workdir, args.records, args.seed, formats)
+    paths = _files(args.workdir, args.records, args.seed, formats, args.spec)
     results: list[Result] = []
     for fmt in formats:
         path = paths[fmt]
         size = path.stat().st_size
         print(f"{fmt}: {path} ({size / 2**20:,.0f} MB)", flush=True)
-        results.append(_run(fmt, "fast", path, args.records))
+        results.append(_run(fmt, "fast", path, args.records, args.spec))
+        if args.against is not None:
+            against = args.against.resolve()
+            results.append(_run(fmt, "fast", path, args.records, args.spec, against))
         if args.skip_baselines:
             continue
         prefix = _prefix(path, fmt, args.baseline_records, args.workdir)
-        results.append(_run(fmt, "reference", prefix, args.baseline_records))
+        baseline = args.baseline_records
+        results.append(_run(fmt, "reference", prefix, baseline, args.spec))
         if fmt == "jsonl":
-            results.append(_run(fmt, "python-jsonschema", prefix, args.baseline_records))
+            results.append(_run(fmt, "python-jsonschema", prefix, baseline, args.spec))
         if fmt == "csv":
-            results.append(_run(fmt, "frictionless", prefix, args.baseline_records))
+            results.append(_run(fmt, "frictionless", prefix, baseline, args.spec))
     print()
-    print(f"kontrak benchmark · {SPEC} · {args.records:,} records · seed {args.seed}")
+    print(f"kontrak benchmark · {args.spec} · {args.records:,} records · seed {args.seed}")
     print(f"machine: {os.cpu_count()} CPU, Python {sys.version.split()[0]}")
     print(_table(results))
     (args.workdir / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=1))

@@ -105,7 +105,7 @@ def test_generated_json_lines(contract: Contract, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_generated_records_checked_one_by_one(tmp_path: Path, fmt: str) -> None:
-    """With BKN's rosters at hand every record feeds the foreign-key index: no screens."""
+    """With BKN's rosters at hand every foreign key is looked up (key columns of all records)."""
     path = tmp_path / f"data.{fmt}"
     if fmt == "jsonl":
         write_jsonl(path, _records(LAN, seed=11))
@@ -168,16 +168,18 @@ def test_generated_excel(tmp_path: Path) -> None:
     _assert_same(LAN, path)
 
 
+@pytest.mark.parametrize("against", [False, True], ids=["alone", "against-bkn"])
 @pytest.mark.parametrize("cap", [None, 10])
 def test_json_lines_in_worker_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int | None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int | None, against: bool
 ) -> None:
     monkeypatch.setattr(run, "RANGE_BYTES", 20_000)
     path = tmp_path / "data.jsonl"
     write_jsonl(path, _records(LAN, seed=9))
     with path.open("ab") as handle:
         handle.write(b'{"idSipka": \n\n[1]\n\xff\n{}\n')  # bad JSON, non-object, then not UTF-8
-    report = _assert_same(LAN, path, workers=2, max_errors=cap)
+    extra = (SAMPLES / "packages/valid/bkn-2024-s1",) if against else ()
+    report = _assert_same(LAN, path, workers=2, max_errors=cap, against=extra)
     assert report.exit_code == 2
 
 

@@ -72,3 +72,15 @@ def test_each_domain_rule_has_an_invalid_sample(contract: Contract) -> None:
 def test_each_version_has_a_valid_sample(contract: Contract) -> None:
     cases: list[SampleCase] = [c for c in CASES if c.spec == contract.spec and c.kind == "valid"]
     assert cases, f"{contract.spec} has no valid sample"
+
+
+@pytest.mark.parametrize("contract", CONTRACTS, ids=[c.spec for c in CONTRACTS])
+def test_each_version_has_valid_bulk_files_from_its_provider(contract: Contract) -> None:
+    """Both bulk forms of the issue (CSV and JSON Lines), from the agency that provides it."""
+    provider = contract.meta["provider"].lower()
+    cases = [c for c in CASES if c.spec == contract.spec and c.kind == "valid"]
+    assert {c.agency for c in cases} == {provider}, (
+        f"{contract.spec}: valid samples not from {provider}"
+    )
+    suffixes = {c.path.suffix for c in cases}
+    assert {".csv", ".jsonl"} <= suffixes, f"{contract.spec}: valid bulk files {sorted(suffixes)}"

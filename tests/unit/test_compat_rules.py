@@ -215,7 +215,8 @@ def test_misspelt_siasn_keys_renamed_in_the_real_2_0_0(lab: ContractLab) -> None
     assert ("bulanMulaiPenailan", "bulanMulaiPenilaian") in renamed
     assert len(renamed) == 4
     rule_changes = [c for c in result.primary.changes if c.rule.startswith("domain-rule")]
-    assert rule_changes == []  # month-period-order follows the renamed keys
+    # month-period-order follows the renamed keys; 2.0.0 adds the konversi-plausible warning
+    assert [(c.rule, c.path) for c in rule_changes] == [("domain-rule-added", "/x-kontrak/rules/3")]
     assert not result.compatible
 
 

@@ -12,7 +12,7 @@ from tests.conftest import SAMPLES
 
 from kontrak.contract import load_contract
 from kontrak.evolution.deprecation import deprecation_note, field_deprecation
-from kontrak.rules.konversi import KONVERSI_PREDIKAT, konversi_credit
+from kontrak.rules.konversi import KONVERSI_PLAUSIBLE, KONVERSI_PREDIKAT, konversi_credit
 from kontrak.validation import validate
 
 SIASN_2 = "siasn-rw-angkakredit@2.0.0"
@@ -110,6 +110,67 @@ ARGS = next(r.args for r in load_contract(LAN_11).rules if r.rule == "konversi-p
 def test_konversi_rule(changes: dict[str, str], expected: list[tuple[str, str]]) -> None:
     findings = list(KONVERSI_PREDIKAT.check(_konversi(**changes), ARGS))
     assert [(f.code, f.field) for f in findings] == expected
+
+
+PLAUSIBLE_ARGS = next(
+    r.args for r in load_contract(SIASN_2).rules if r.rule == "konversi-plausible"
+)
+
+
+def _siasn_konversi(**changes: str) -> dict[str, str]:
+    record = {
+        "isKonversi": "1",
+        "namaJabatan": "Widyaiswara Ahli Muda",
+        "kreditBaruTotal": "25",
+        "bulanMulaiPenilaian": "1",
+        "tahunMulaiPenilaian": "2023",
+        "bulanSelesaiPenilaian": "12",
+        "tahunSelesaiPenilaian": "2023",
+    }
+    return {**record, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, []),
+        ({"kreditBaruTotal": "37.5"}, []),  # Sangat Baik
+        ({"kreditBaruTotal": "6.25"}, []),  # Sangat Kurang
+        ({"kreditBaruTotal": "26"}, ["konversi-implausible"]),
+        ({"kreditBaruTotal": "50"}, ["konversi-implausible"]),  # Ahli Utama's, not Muda's
+        ({"namaJabatan": "Analis Kebijakan Ahli Utama", "kreditBaruTotal": "50"}, []),
+        ({"namaJabatan": "Widyaiswara Ahli Pertama", "kreditBaruTotal": "18.75"}, []),
+        (
+            {"namaJabatan": "Widyaiswara Ahli Pertama", "kreditBaruTotal": "25.5"},
+            ["konversi-implausible"],
+        ),
+        # part of a year: 2/12 × 100 % × 12.5 = 2.083…, written rounded
+        (
+            {
+                "namaJabatan": "Widyaiswara Ahli Pertama",
+                "bulanSelesaiPenilaian": "2",
+                "kreditBaruTotal": "2.08",
+            },
+            [],
+        ),
+        ({"isKonversi": "0", "kreditBaruTotal": "26"}, []),
+        ({"namaJabatan": "Pranata Komputer Terampil", "kreditBaruTotal": "26"}, []),
+        ({"bulanSelesaiPenilaian": "", "kreditBaruTotal": "26"}, []),
+    ],
+)
+def test_konversi_plausible_rule(changes: dict[str, str], expected: list[str]) -> None:
+    findings = list(KONVERSI_PLAUSIBLE.check(_siasn_konversi(**changes), PLAUSIBLE_ARGS))
+    assert [f.code for f in findings] == expected
+    assert all(f.field == "kreditBaruTotal" for f in findings)
+
+
+def test_konversi_plausible_reads_a_level_code() -> None:
+    args = {**PLAUSIBLE_ARGS, "level": "jenjangJabatan"}
+    del args["position-name"]
+    record = _siasn_konversi(jenjangJabatan="UT", kreditBaruTotal="25")
+    assert list(KONVERSI_PLAUSIBLE.check(record, args)) == []
+    record["jenjangJabatan"] = "PT"
+    assert [f.code for f in KONVERSI_PLAUSIBLE.check(record, args)] == ["konversi-implausible"]
 
 
 def test_1_0_0_deliveries_validate_under_1_1_0() -> None:

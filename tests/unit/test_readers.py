@@ -6,7 +6,7 @@ import pytest
 
 from kontrak.contract import load_contract
 from kontrak.readers import InputProblem, LocatedRecord, UnreadableInputError, read_input
-from kontrak.readers.csv_reader import sniff_delimiter
+from kontrak.readers.csv_reader import cell_to_value, sniff_delimiter
 from kontrak.readers.decoding import guess_encoding
 
 CONTRACT = load_contract("riwayat-angka-kredit@1.0.0")
@@ -83,6 +83,20 @@ def test_json_envelope_forms(tmp_path: Path) -> None:
     assert (problem.code, problem.severity) == ("data-not-found", "info")
 
 
+@pytest.mark.parametrize(
+    "document",
+    ['{"code": true, "data": []}', '{"code": false, "data": "Data tidak ditemukan"}'],
+)
+def test_json_envelope_code_true_or_false_is_not_a_siasn_code(
+    tmp_path: Path, document: str
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(document, encoding="utf-8")
+    (problem,) = _items(path)
+    assert isinstance(problem, InputProblem)
+    assert (problem.code, problem.pointer) == ("invalid-envelope", "/code")
+
+
 def test_duplicate_keys_are_found_in_nested_objects(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text('[{"a": 1, "path": [{"dok_id": "1", "dok_id": "2"}]}]', encoding="utf-8")
@@ -98,3 +112,10 @@ def test_jsonl_bad_line_does_not_stop_the_file(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["LocatedRecord", "InputProblem", "LocatedRecord"]
     assert items[1].line == 2  # type: ignore[union-attr]
     assert items[2].line == 4  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("cell", ["--5", "-", "5-3", "1.0", "+5"])
+def test_csv_integer_cell_that_is_no_integer_stays_text(cell: str) -> None:
+    contract = load_contract("pengembangan-kompetensi@1.0.0")
+    assert cell_to_value(cell, contract.fields["jumlahJam"]) == cell
+    assert cell_to_value("-12", contract.fields["jumlahJam"]) == -12

@@ -939,6 +939,18 @@ _CODES: tuple[ErrorCode, ...] = (
         "'{field}' is not months/12 × the percentage of '{rating}' × '{coefficient}'.",
         ("domain", "angka-kredit", "konversi"),
     ),
+    ErrorCode(
+        "konversi-implausible",
+        "domain",
+        "warning",
+        "Angka kredit konversi di luar nilai yang mungkin",
+        "Conversion credit outside the possible values",
+        "Angka kredit PAK konversi (PermenPANRB 1/2023) = (jumlah bulan masa penilaian / 12) × persentase predikat (25, 50, 75, 100 atau 150 %) × koefisien jenjang (Ahli Pertama 12,5; Muda 25; Madya 37,5; Utama 50); selisih pembulatan sampai 0,01 diterima.",
+        "The credit of a conversion assessment (PermenPANRB 1/2023) = (months in the assessment period / 12) × rating percentage (25, 50, 75, 100 or 150 %) × level coefficient (Ahli Pertama 12.5; Muda 25; Madya 37.5; Utama 50); rounding differences up to 0.01 are accepted.",
+        "'{field}' bukan nilai yang mungkin untuk {months} bulan pada jenjang {level}: {allowed}.",
+        "'{field}' is none of the possible values for {months} months at level {level}: {allowed}.",
+        ("domain", "angka-kredit", "konversi"),
+    ),
     # ---------------------------------------------------------------- dataset
     ErrorCode(
         "duplicate-primary-key",

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import polars as pl
+
 from kontrak.contract import Contract
+from kontrak.fast.key_texts import SEPARATOR
 from kontrak.masking import mask_text
 from kontrak.readers.base import LocatedRecord
 from kontrak.violation import Violation
@@ -32,12 +35,26 @@ class _Pending:
     subject: str | None
 
 
+Locate = Callable[[pl.DataFrame], Iterator[LocatedRecord]]
+SubjectOf = Callable[[Mapping[str, Any]], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyColumn:
+    """The foreign keys of a whole file, as the fast engine collected them."""
+
+    table: pl.DataFrame  # key (joined text), index, position; file order
+    locate: Locate
+    subject_of: SubjectOf
+
+
 @dataclass(slots=True)
 class _Usage:
     contract: Contract
     spec: Mapping[str, Any]
     file: str
     pending: list[_Pending] = field(default_factory=list)
+    column: _KeyColumn | None = None
 
 
 def _key_of(record: Mapping[str, Any], names: tuple[str, ...]) -> Key | None:
@@ -62,6 +79,35 @@ class ForeignKeyIndex:
             fields = tuple(spec["reference"]["fields"])
             for dataset in spec["reference"]["datasets"]:
                 self._wanted.add((dataset, fields))
+
+    def targets_of(self, dataset: str) -> list[Target]:
+        """The targets (dataset, key fields) wanted from records of ``dataset``, in order."""
+        return sorted(target for target in self._wanted if target[0] == dataset)
+
+    def add_target_keys(self, target: Target, texts: Iterable[str]) -> None:
+        """Index the keys of a whole file of a target dataset (texts joined by the separator)."""
+        self._targets[target].update(tuple(text.split(SEPARATOR)) for text in texts)
+
+    def add_source_keys(
+        self,
+        contract: Contract,
+        file: str,
+        number: int,
+        table: pl.DataFrame,
+        locate: Locate,
+        subject_of: SubjectOf,
+    ) -> None:
+        """Remember the values of foreign key ``number`` of every record of a whole file.
+
+        ``table`` holds the records that have a key (joined text, index, position); ``locate``
+        reads records of the file again when a key turns out to be missing.
+        """
+        if not table.height:
+            return
+        usage = self._usages.setdefault(
+            (contract.spec, file, number), _Usage(contract, contract.foreign_keys[number], file)
+        )
+        usage.column = _KeyColumn(table=table, locate=locate, subject_of=subject_of)
 
     def is_target(self, dataset: str) -> bool:
         """Whether records of ``dataset`` should be indexed."""
@@ -103,13 +149,6 @@ class ForeignKeyIndex:
             )
             usage.pending.append(_Pending(file, place, key, subject))
 
-    def has_pending(self, contract: Contract, file: str) -> bool:
-        """Whether every foreign key of ``contract`` has a record with a key in ``file``."""
-        return all(
-            (contract.spec, file, number) in self._usages
-            for number in range(len(contract.foreign_keys))
-        )
-
     def _violation(self, usage: _Usage, pending: _Pending, code: str, target: str) -> Violation:
         names = tuple(usage.spec["fields"])
         value = "/".join(pending.key)
@@ -147,8 +186,7 @@ class ForeignKeyIndex:
             available = [(d, fields) for d in datasets if (d, fields) in self._targets]
             target_text = ", ".join(datasets)
             if not available:
-                first = usage.pending[0]
-                notice = self._violation(usage, first, "foreign-key-unchecked", target_text)
+                notice = self._unchecked(usage, target_text)
                 yield Violation(
                     code=notice.code,
                     severity="info",
@@ -163,3 +201,30 @@ class ForeignKeyIndex:
             for pending in usage.pending:
                 if not any(pending.key in self._targets[t] for t in available):
                     yield self._violation(usage, pending, "foreign-key-missing", target_text)
+            if usage.column is not None:
+                for pending in self._missing(usage, usage.column, available):
+                    yield self._violation(usage, pending, "foreign-key-missing", target_text)
+
+    def _unchecked(self, usage: _Usage, target_text: str) -> Violation:
+        """The notice that a file's foreign key was not checked (its place is not shown)."""
+        place = LocatedRecord(value=None, index=0)
+        first = usage.pending[0] if usage.pending else _Pending(usage.file, place, (), None)
+        return self._violation(usage, first, "foreign-key-unchecked", target_text)
+
+    def _missing(
+        self, usage: _Usage, column: _KeyColumn, available: list[Target]
+    ) -> Iterator[_Pending]:
+        """The records of a key column whose key is in none of the available targets."""
+        known = {SEPARATOR.join(key) for target in available for key in self._targets[target]}
+        missing = column.table.filter(~pl.col("key").is_in(sorted(known)))
+        if not missing.height:
+            return
+        keys = dict(zip(missing["index"].to_list(), missing["key"].to_list(), strict=True))
+        for item in column.locate(missing.select("index", "position")):
+            if item.index not in keys or not isinstance(item.value, Mapping):
+                continue
+            place = dataclasses.replace(
+                item, value=None, duplicate_keys=(), absent_columns=frozenset()
+            )
+            key = tuple(keys[item.index].split(SEPARATOR))
+            yield _Pending(usage.file, place, key, column.subject_of(item.value))

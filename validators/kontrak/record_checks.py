@@ -67,13 +67,14 @@ class RecordChecker:
 
     @property
     def checks_every_record(self) -> bool:
-        """Whether records need checks beyond structure, rules and primary key.
+        """Whether every record must go through :meth:`check` of this very checker.
 
-        True when the contract has coded fields checked against reference tables or deprecated
-        fields (reported once per file): a fast engine must run :meth:`check` on every record,
-        not only on the records its screens flag.
+        True when the contract has deprecated fields, reported once per file by the checker's
+        own state: a fast engine cannot then check records in parts (or processes) of its own.
+        Coded fields (reference tables) are screened like the domain rules
+        (:mod:`kontrak.fast.reference_screens`).
         """
-        return self._references.active or self._deprecations.active
+        return self._deprecations.active
 
     def start_file(self) -> None:
         """Begin a new file: primary keys are unique within one file (one delivery)."""

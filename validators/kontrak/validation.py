@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
 from kontrak.exceptions import KontrakError
-from kontrak.fast.run import FastFile, Observer, fast_structure, validate_file_fast
+from kontrak.fast.key_texts import KeyColumns, KeyTexts
+from kontrak.fast.run import FastFile, Locate, Observer, fast_structure, validate_file_fast
 from kontrak.foreign_keys import ForeignKeyIndex
 from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
@@ -76,6 +77,7 @@ class _Run:
         self.options = options
         self.catalog = catalog
         self.keys_per_file = keys_per_file
+        self.shared_keys: set[str] = set()  # contracts with several files in one package
         self.keys = ForeignKeyIndex(show_values=options.show_values)
         self._checkers: dict[str, RecordChecker] = {}
 
@@ -110,7 +112,7 @@ class _Run:
                 result=result,
                 input_format=input_format,
                 observer=self._observer(checker, contract, shown),
-                keys_per_file=self.keys_per_file,
+                keys_per_file=self.keys_per_file or contract.spec not in self.shared_keys,
             )
             if validate_file_fast(path, shown, fast, self.options):
                 return result
@@ -160,22 +162,36 @@ class _Run:
     def _observer(self, checker: RecordChecker, contract: Contract, shown: str) -> Observer | None:
         """What the fast engine must show the foreign-key index, or None when nothing.
 
-        When no target can turn up (one contract, no ``--against``, not its own target), the
-        index can only report that the foreign keys were not checked, for which one record with
-        a key per foreign key is enough: the fast engine then shows records only until
-        :meth:`ForeignKeyIndex.has_pending` says so.
+        A screened file hands over the key columns of all its records (its foreign keys, and
+        the keys other datasets point at when it is a target); a file whose key fields are not
+        all text is shown to the index record by record.
         """
         if not (self.keys.is_target(contract.dataset) or contract.foreign_keys):
             return None
 
-        def observe(item: LocatedRecord) -> bool:
+        def observe(item: LocatedRecord) -> None:
             self._observe(checker, contract, shown, item)
-            return not self.keys.has_pending(contract, shown)
 
-        every = bool(
-            self.options.against or not self.keys_per_file or self.keys.is_target(contract.dataset)
-        )
-        return Observer(observe=observe, every_record=every)
+        plans: list[KeyColumns | None] = [
+            KeyColumns.of(contract, f"source:{number}", spec["fields"])
+            for number, spec in enumerate(contract.foreign_keys)
+        ]
+        targets = self.keys.targets_of(contract.dataset)
+        plans += [
+            KeyColumns.of(contract, f"target:{i}", fields) for i, (_, fields) in enumerate(targets)
+        ]
+        observed = tuple(p for p in plans if p is not None) if None not in plans else None
+
+        def deliver(found: Mapping[str, KeyTexts], locate: Locate) -> None:
+            for number in range(len(contract.foreign_keys)):
+                table = found[f"source:{number}"].table()
+                self.keys.add_source_keys(
+                    contract, shown, number, table, locate, checker.subject_of
+                )
+            for i, target in enumerate(targets):
+                self.keys.add_target_keys(target, found[f"target:{i}"].table()["key"])
+
+        return Observer(observe=observe, observed=observed, deliver=deliver)
 
     def load_against(self, paths: Sequence[Path]) -> None:
         """Index the foreign-key targets found in other packages (not validated here)."""
@@ -351,11 +367,14 @@ def validate_package(path: str | Path, options: ValidateOptions | None = None) -
         period=f"{package.period_start}/{package.period_end}",
         sha256=package.sha256,
     )
+    files_of: dict[str, int] = {}
     for resource in package.resources:
         try:
             run.checker(load_contract(resource.spec, catalog))
         except KontrakError:
             continue  # reported in _check_resource
+        files_of[resource.spec] = files_of.get(resource.spec, 0) + 1
+    run.shared_keys = {spec for spec, count in files_of.items() if count > 1}
     for resource in package.resources:
         _check_resource(run, package, resource, shown_root)
     run.load_against(options.against)

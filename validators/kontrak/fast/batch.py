@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from kontrak.contract import Contract
+from kontrak.fast.key_texts import KeyColumns, KeyTexts
 from kontrak.fast.keys import KeyPlan, KeyTable
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.rs_validators import rs_validators
@@ -78,6 +79,7 @@ class Outcome:
         aligned: CSV: the first ``aligned`` records each sit on one line (record index ``i`` on
             line ``i + 2``), so they can be read again by line number.
         offsets: JSON: the records are elements of an array, kept with their byte offsets.
+        found: the key texts the foreign-key index needs, by :attr:`KeyColumns.label`.
     """
 
     violations: Found = field(default_factory=Found)
@@ -88,6 +90,7 @@ class Outcome:
     stopped: InputProblem | None = None
     aligned: int = 0
     offsets: bool = False
+    found: dict[str, KeyTexts] = field(default_factory=dict)
 
 
 def _nested_keys(value: Any) -> int:
@@ -143,8 +146,10 @@ class RecordScreen:
         bulk: bool,
         show_values: bool,
         cap: int | None = None,
+        observed: tuple[KeyColumns, ...] = (),
     ) -> None:
         validators = rs_validators(contract)
+        self.observed = observed
         self.cap = cap
         self.contract = contract
         self.file = file
@@ -164,28 +169,36 @@ class RecordScreen:
         columns = list(self.rules.columns if self.rules else ())
         if self.keys.text_only:
             columns += [n for n in self.keys.names if n not in columns]
+        for plan in observed:
+            columns += [n for n in plan.fields if n not in columns]
         self.columns: dict[str, pl.DataType] = {name: pl.String() for name in columns}
         selection = [self.keys.key_expression().alias("key")] if self.keys.text_only else []
         if self.rules is not None:
             selection.append(self.rules.expression.alias("ok"))
+        selection += [plan.expression() for plan in observed]
         self._selection = selection
 
     def outcome(self) -> Outcome:
         """An empty outcome that keeps violations as the report's list is capped."""
-        return Outcome(violations=Found(cap=self.cap))
+        found = {plan.label: KeyTexts() for plan in self.observed}
+        return Outcome(violations=Found(cap=self.cap), found=found)
 
     # ----------------------------------------------------------------- exact
     def exact(
         self, item: LocatedRecord, outcome: Outcome, position: int = 0, *, keys: bool = True
     ) -> None:
-        """Check one record exactly (structure, rules) and keep its key hash unless told not to."""
+        """Check one record exactly (structure, rules) and keep its keys unless told not to."""
         outcome.violations.extend(
             self.checker.check(item, self.file, bulk=self.bulk, dataset=False)
         )
         value = item.value
-        text = self.keys.key_text(value) if keys and isinstance(value, dict) else None
+        if not keys or not isinstance(value, dict):
+            return
+        text = self.keys.key_text(value)
         if text is not None:
             outcome.keys.add_one(text, item.index, position)
+        for plan in self.observed:
+            outcome.found[plan.label].add_one(plan.text(value), item.index, position)
 
     def problem(self, problem: InputProblem, outcome: Outcome) -> None:
         """Keep a reading problem as a violation."""
@@ -220,6 +233,8 @@ class RecordScreen:
                 flagged = (~screened.get_column("ok")).arg_true().to_list()
             if self.keys.text_only:
                 texts = screened.get_column("key")
+            for plan in self.observed:
+                outcome.found[plan.label].add(screened.get_column(plan.label), indexes, positions)
         if self.rules is None:
             flagged = list(range(len(records)))
         for i in flagged:

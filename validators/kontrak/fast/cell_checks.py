@@ -4,10 +4,11 @@ A CSV cell is text; the CSV reader turns it into the field's JSON value
 (:func:`kontrak.readers.csv_reader.cell_to_value`). For a text field that value is the cell
 itself, and the field's JSON Schema reduces to string keywords (``type``, ``pattern``,
 ``enum``, ``const``, ``minLength``, ``maxLength``, ``format``), which translate exactly into
-column expressions. An empty cell gets its verdict from the reference validator once, when the
-plan is compiled. A field with any other keyword, or a pattern with a construct whose meaning
-differs between Python and Rust regular expressions, has no compiled check: the fast CSV path is
-then not used for files with that column.
+column expressions. An integer field (``type: integer`` with bounds) is checked on the cells the
+reader turns into integers. An empty cell gets its verdict from the reference validator once,
+when the plan is compiled. A field with any other keyword, or a pattern with a construct whose
+meaning differs between Python and Rust regular expressions, has no compiled check: the fast CSV
+path is then not used for files with that column.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kontrak.contract import Contract, FieldSpec
 from kontrak.fast.rs_validators import FORMAT_PATTERNS
 from kontrak.readers.csv_reader import ABSENT, cell_to_value
 
-__all__ = ["CellCheck", "compile_cell_check", "rust_pattern"]
+__all__ = ["CellCheck", "compile_cell_check", "record_schema_is_per_column", "rust_pattern"]
 
 _ANNOTATIONS = frozenset(
     {
@@ -146,6 +147,52 @@ def _string_check(schema: Mapping[str, Any], cell: pl.Expr) -> pl.Expr:
     return check
 
 
+_INTEGER_KEYWORDS = frozenset(
+    {"type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "$ref"}
+)
+_INTEGER_CELL = r"^-?[0-9]{1,18}$"  # what the CSV reader turns into an int (and fits in 64 bits)
+
+
+def _integer_check(schema: Mapping[str, Any], cell: pl.Expr) -> pl.Expr:
+    """True where a cell the CSV reader turns into an integer passes one schema object."""
+    for key in schema:
+        if key not in _INTEGER_KEYWORDS and key not in _ANNOTATIONS and not key.startswith("x-"):
+            raise _UnsupportedError(key)
+    declared = schema.get("type")
+    if declared is not None and declared != "integer":
+        raise _UnsupportedError(f"type {declared}")
+    number = pl.when(cell.str.contains(_INTEGER_CELL)).then(cell).cast(pl.Int64, strict=False)
+    check = number.is_not_null()
+    bounds = {
+        "minimum": number.__ge__,
+        "maximum": number.__le__,
+        "exclusiveMinimum": number.__gt__,
+        "exclusiveMaximum": number.__lt__,
+    }
+    for keyword, compare in bounds.items():
+        if keyword in schema:
+            limit = schema[keyword]
+            if isinstance(limit, bool) or not isinstance(limit, int | float):
+                raise _UnsupportedError(keyword)
+            check = check & compare(limit)
+    return check.fill_null(value=False)
+
+
+_RECORD_KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties"})
+
+
+def record_schema_is_per_column(contract: Contract) -> bool:
+    """Whether the record schema checks each field on its own (no ``allOf``, ``if``, ...).
+
+    Only then do the column checks, the required columns and the header's unknown columns say
+    all the structure layer says about a CSV row.
+    """
+    return all(
+        key in _RECORD_KEYWORDS or key in _ANNOTATIONS or key.startswith("x-")
+        for key in contract.schema
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CellCheck:
     """The compiled check of one CSV column.
@@ -188,13 +235,17 @@ def _empty_ok(contract: Contract, spec: FieldSpec, value: Any) -> bool:
 def compile_cell_check(contract: Contract, name: str) -> CellCheck | None:
     """Compile the check of field ``name`` over a text column of the same name; None if inexact."""
     spec = contract.fields[name]
-    if "string" not in spec.json_types:
+    if "string" in spec.json_types:
+        check = _string_check
+    elif spec.json_types == ("integer",):
+        check = _integer_check
+    else:
         return None
     cell = pl.col(name)
     try:
         expression = pl.lit(value=True)
         for schema in _schema_chain(contract, name):
-            expression = expression & _string_check(schema, cell)
+            expression = expression & check(schema, cell)
         pl.DataFrame({name: ["x"]}).select(expression.alias("ok"))  # compiles the regexes
     except _UnsupportedError:
         return None

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import polars as pl
 
 from kontrak.fast.batch import Outcome, RecordScreen
-from kontrak.fast.cell_checks import CellCheck, compile_cell_check
+from kontrak.fast.cell_checks import CellCheck, compile_cell_check, record_schema_is_per_column
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.keys import KeyTable
 from kontrak.readers.base import InputProblem, LocatedRecord
@@ -94,7 +94,9 @@ class _Columns:
         self.header = header
         self.positions = {name: i for i, name in enumerate(header) if name in contract.fields}
         compiled = {name: compile_cell_check(contract, name) for name in self.positions}
-        self.complete = all(check is not None for check in compiled.values())
+        self.complete = record_schema_is_per_column(contract) and all(
+            check is not None for check in compiled.values()
+        )
         self.checks: dict[str, CellCheck] = {n: c for n, c in compiled.items() if c is not None}
         self.absent = frozenset(name for name in contract.fields if name not in header)
         needed = list(screen.columns)
@@ -107,15 +109,14 @@ class _Columns:
         # One lazy query per chunk: every column check as its own (parallel) expression, then
         # the values the records would hold, then the rule screens and the key over those.
         passes = [check.passes().alias(_OK + name) for name, check in self.checks.items()]
-        if screen.rules is not None:
-            rules = [screen.rules.expression]
-        else:  # a rule without screen: every row goes to the exact check
-            rules = [pl.lit(value=not contract.rules)]
+        # a rule or coded field without screen: every row goes to the exact check
+        rules = [screen.rules.expression if screen.rules is not None else pl.lit(value=False)]
         self.first = [pl.col("index"), *passes, *self.values]
         self.second = [
             pl.col("index"),
             pl.all_horizontal([pl.col(f"^{_OK}.*$"), *rules, pl.lit(value=True)]).alias(_OK),
             screen.keys.key_expression().alias("key"),
+            *(plan.expression() for plan in screen.observed),
         ]
 
 
@@ -209,6 +210,8 @@ def _columnar_chunk(
         screen.exact(_record(screen, columns, row), outcome, keys=False)
     indexes = screened.get_column("index")
     outcome.keys.add(screened.get_column("key"), indexes, indexes + 2)
+    for plan in screen.observed:
+        outcome.found[plan.label].add(screened.get_column(plan.label), indexes, indexes + 2)
     return count
 
 

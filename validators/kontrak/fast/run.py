@@ -14,16 +14,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polars as pl
+
 from kontrak.contract import Contract
 from kontrak.fast import csv_fast, json_fast, jsonl_fast
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
+from kontrak.fast.key_texts import KeyColumns, KeyTexts
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_range, worker_pool
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
@@ -99,6 +102,8 @@ def _merge_ranges(
             total.violations.unlisted[key] += count
         total.records += part.records
         total.keys.extend(part.keys, index_offset=items, position_offset=lines)
+        for label, found in part.found.items():
+            total.found[label].extend(found, index_offset=items, position_offset=lines)
         if part.stopped is not None:
             total.stopped = _shift_problem(part.stopped, lines)
             break
@@ -132,6 +137,7 @@ def _check_jsonl(
             file=screen.file,
             show_values=options.show_values,
             cap=options.max_errors,
+            observed=screen.observed,
         )
         with worker_pool(setup, workers) as pool:
             tasks = [(str(path), start, end) for start, end in ranges]
@@ -253,43 +259,25 @@ def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | Non
     return outcome
 
 
-def _probe(fmt: str, path: Path, contract: Contract, observer: Observer) -> None:
-    """Show records from the start to the observer until it needs no more."""
-    items: Iterable[LocatedRecord | InputProblem]
-    if fmt == "jsonl":
-        items = jsonl_fast.iter_jsonl_items(path, contract)
-    elif fmt == "json":
-        items = _located(_json_elements_or_document(path), set(), stop=False)
-    else:
-        items = read_input(path, contract, fmt).items
-    try:
-        for item in items:
-            if isinstance(item, LocatedRecord) and not observer.observe(item):
-                return
-    except (UnreadableInputError, json_fast.NotAnArrayError):
-        return
-
-
-def _json_elements_or_document(path: Path) -> Iterator[LocatedRecord | InputProblem]:
-    try:
-        for index, (piece, _, _) in enumerate(json_fast.iter_array_elements(path)):
-            yield json_fast.element_item(piece, index)
-    except json_fast.NotAnArrayError:
-        yield from iter_json_document(path.read_bytes())
-
-
 # --------------------------------------------------------------------- entry
+Locate = Callable[[pl.DataFrame], Iterator[LocatedRecord]]
+"""Reads the records of a file again, given a frame of their ``index`` and ``position``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Observer:
-    """What the run's foreign-key index must see.
+    """What the run's foreign-key index must see of a file.
 
     Attributes:
-        observe: shows one record; returns whether more records are wanted.
-        every_record: every record is needed (targets may be at hand), not only the first ones.
+        observe: shows one record (files checked record by record).
+        observed: the keys to collect from every record instead (screened files); None when
+            a key field is not text, so the file is checked record by record.
+        deliver: takes the collected keys after the file, with a way to read records again.
     """
 
-    observe: Callable[[LocatedRecord], bool]
-    every_record: bool
+    observe: Callable[[LocatedRecord], object]
+    observed: tuple[KeyColumns, ...] | None
+    deliver: Callable[[Mapping[str, KeyTexts], Locate], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +299,19 @@ class FastFile:
     input_format: str | None
     observer: Observer | None
     keys_per_file: bool
+
+
+def _locator(fmt: str, path: Path, screen: RecordScreen, outcome: Outcome) -> Locate:
+    """Read records of this file again by index and position (as for repeated keys)."""
+
+    def locate(rows: pl.DataFrame) -> Iterator[LocatedRecord]:
+        lines = dict(zip(rows["index"].to_list(), rows["position"].to_list(), strict=True))
+        try:
+            yield from _records_again(fmt, path, screen, outcome, lines)
+        except UnreadableInputError:
+            return  # every key comes before the point where the file became unreadable
+
+    return locate
 
 
 def fast_structure(contract: Contract) -> RsStructureEngine:
@@ -339,7 +340,7 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
     observer = fast.observer
     screened = (
         fast.keys_per_file
-        and (observer is None or not observer.every_record)
+        and (observer is None or observer.observed is not None)
         and not checker.checks_every_record
     )
     screen = RecordScreen(
@@ -348,6 +349,7 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
         bulk=fmt != "json",
         show_values=options.show_values,
         cap=options.max_errors,
+        observed=observer.observed or () if observer is not None else (),
     )
     sink = options.progress
     violations: list[Violation] = []
@@ -362,7 +364,7 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
                 violations = _key_violations(fmt, path, screen, outcome, options.show_values)
                 # a JSON document that cannot be read shows the reference no record at all
                 if observer is not None and not (fmt == "json" and outcome.stopped):
-                    _probe(fmt, path, checker.contract, observer)
+                    observer.deliver(outcome.found, _locator(fmt, path, screen, outcome))
             else:
                 outcome = _every_record(fmt, path, fast, advance)
         except OSError as exc:

@@ -20,6 +20,7 @@ from kontrak.catalog import load_catalog
 from kontrak.contract import load_contract
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.jsonl_fast import check_jsonl_bytes
+from kontrak.fast.key_texts import KeyColumns
 
 __all__ = ["WorkerSetup", "check_range", "worker_pool"]
 
@@ -35,11 +36,19 @@ class WorkerSetup:
     file: str
     show_values: bool
     cap: int | None
+    observed: tuple[KeyColumns, ...] = ()
 
 
 def _start(setup: WorkerSetup) -> None:
     contract = load_contract(setup.spec, load_catalog(Path(setup.contracts_root)))
-    _STATE["screen"] = RecordScreen(contract, setup.file, bulk=True, show_values=setup.show_values)
+    _STATE["screen"] = RecordScreen(
+        contract,
+        setup.file,
+        bulk=True,
+        show_values=setup.show_values,
+        cap=setup.cap,
+        observed=setup.observed,
+    )
 
 
 def check_range(task: tuple[str, int, int]) -> Outcome:
@@ -50,6 +59,8 @@ def check_range(task: tuple[str, int, int]) -> Outcome:
         data = handle.read(end - start)
     outcome = check_jsonl_bytes(_STATE["screen"], data)
     outcome.keys.flush()
+    for found in outcome.found.values():
+        found.flush()
     return outcome
 
 

@@ -30,7 +30,7 @@ DELIMITERS = (",", ";", "\t")
 # A cell longer than this is not a value of any contract; the csv module's default is 128 KiB.
 MAX_CELL_CHARS = 8 * 1024 * 1024
 csv.field_size_limit(MAX_CELL_CHARS)
-_INTEGER_CHARS = frozenset("-0123456789")
+_INTEGER = re.compile(r"-?[0-9]+")
 _LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
@@ -45,7 +45,7 @@ def _coerce(cell: str, types: tuple[str, ...]) -> Any:
     """Turn a non-empty cell into the JSON value the contract's type expects, when it can."""
     if "string" in types or not types:
         return cell
-    if "integer" in types and cell and set(cell) <= _INTEGER_CHARS and cell.lstrip("-").isdigit():
+    if "integer" in types and _INTEGER.fullmatch(cell):
         return int(cell)
     if "number" in types:
         try:

@@ -33,9 +33,24 @@ def _is_reference_listing(document: Any) -> bool:
     return isinstance(document, dict) and isinstance(document.get("results"), list)
 
 
-def _iter_envelope(document: dict[str, Any]) -> Iterator[LocatedRecord | InputProblem]:
-    code, data = document["code"], document["data"]
+def _envelope_code(code: Any) -> str | None:
+    """The envelope's ``code`` as ``"1"`` or ``"0"``; None for anything else.
+
+    SIASN sends the number (JS clients compare ``code === 1``), some clients store the text; a
+    JSON ``true``/``false`` is neither, although Python's ``True == 1``.
+    """
+    if isinstance(code, bool):
+        return None
     if code in (1, "1"):
+        return "1"
+    if code in (0, "0"):
+        return "0"
+    return None
+
+
+def _iter_envelope(document: dict[str, Any]) -> Iterator[LocatedRecord | InputProblem]:
+    code, data = _envelope_code(document["code"]), document["data"]
+    if code == "1":
         if isinstance(data, list):
             for index, item in enumerate(data):
                 yield _record(item, index, f"/data/{index}")
@@ -47,7 +62,7 @@ def _iter_envelope(document: dict[str, Any]) -> Iterator[LocatedRecord | InputPr
                 pointer="/data",
                 ctx={"reason": "'data' harus objek atau array bila code = 1"},
             )
-    elif code in (0, "0"):
+    elif code == "0":
         if data == NOT_FOUND_TEXT or data in ([], None):
             yield InputProblem(code="data-not-found", pointer="/data", severity="info")
         else:

@@ -10,7 +10,7 @@ from kontrak.rules.base import DomainRule
 from kontrak.rules.catalog_refs import CONTRACT_IN_CATALOG, CORRECTION_TARGET
 from kontrak.rules.counts import COUNT_SUM, RATIO_VALUE, TARGET_MET
 from kontrak.rules.credits import CREDIT_SUM, FLAGS_EXCLUSIVE
-from kontrak.rules.konversi import KONVERSI_PREDIKAT
+from kontrak.rules.konversi import KONVERSI_PLAUSIBLE, KONVERSI_PREDIKAT
 from kontrak.rules.nik import NIK_MATCHES_PERSON, NIK_STRUCTURE
 from kontrak.rules.nip import NIP_STRUCTURE
 from kontrak.rules.periods import DATE_ORDER, MONTH_PERIOD_ORDER, YEAR_OF_DATE
@@ -47,5 +47,7 @@ RULES: dict[str, DomainRule] = {
         CORRECTION_TARGET,
         # PermenPANRB 1/2023 annual conversion (contract evolution, riwayat-angka-kredit 1.1.0)
         KONVERSI_PREDIKAT,
+        # domain.md §7.3: a conversion credit any rating can give at the level held
+        KONVERSI_PLAUSIBLE,
     )
 }

@@ -14,9 +14,17 @@ from typing import Any
 from kontrak.engine.findings import Finding
 from kontrak.normalize import parse_decimal, parse_int
 from kontrak.rules.base import DomainRule
+from kontrak.rules.person import jenjang_of
 from kontrak.text import LocalText
 
-__all__ = ["COEFFICIENT_BY_LEVEL", "KONVERSI_PREDIKAT", "PERCENTAGE_BY_RATING", "konversi_credit"]
+__all__ = [
+    "COEFFICIENT_BY_LEVEL",
+    "KONVERSI_PLAUSIBLE",
+    "KONVERSI_PREDIKAT",
+    "PERCENTAGE_BY_RATING",
+    "konversi_credit",
+    "plausible_konversi_credits",
+]
 
 PERCENTAGE_BY_RATING: dict[str, Decimal] = {
     "Sangat Baik": Decimal(150),
@@ -40,6 +48,12 @@ _FIELDS = ("flag", "rating", "percentage", "coefficient", "level", "total", *_PE
 def konversi_credit(months: int, percentage: Decimal, coefficient: Decimal) -> Decimal:
     """Credit of one conversion: ``months/12 × percentage/100 × coefficient``."""
     return Decimal(months) / 12 * percentage / 100 * coefficient
+
+
+def plausible_konversi_credits(months: int, coefficient: Decimal) -> tuple[Decimal, ...]:
+    """Every credit a conversion of ``months`` can give at ``coefficient``, one per rating."""
+    percentages = sorted(set(PERCENTAGE_BY_RATING.values()))
+    return tuple(konversi_credit(months, percentage, coefficient) for percentage in percentages)
 
 
 def _months(record: Mapping[str, Any], args: Mapping[str, Any]) -> int | None:
@@ -108,4 +122,69 @@ KONVERSI_PREDIKAT = DomainRule(
     },
     fields_of=lambda args: tuple(str(args[k]) for k in _FIELDS),
     check=_check,
+)
+
+
+_PLAUSIBLE_FIELDS = ("flag", "total", *_PERIOD)
+
+
+def _level(record: Mapping[str, Any], args: Mapping[str, Any]) -> str | None:
+    if "level" in args:
+        level = record.get(str(args["level"]))
+        return level if isinstance(level, str) and level in COEFFICIENT_BY_LEVEL else None
+    name = record.get(str(args["position-name"]))
+    return jenjang_of(name) if isinstance(name, str) else None
+
+
+def _plausible(record: Mapping[str, Any], args: Mapping[str, Any]) -> Iterator[Finding]:
+    if record.get(str(args["flag"])) != "1":
+        return
+    level, months = _level(record, args), _months(record, args)
+    total_field = str(args["total"])
+    total = parse_decimal(record.get(total_field))
+    if level is None or months is None or total is None:
+        return
+    credits = plausible_konversi_credits(months, COEFFICIENT_BY_LEVEL[level])
+    if any(abs(total - credit) <= _TOLERANCE for credit in credits):
+        return
+    yield Finding(
+        code="konversi-implausible",
+        parts=(total_field,),
+        field=total_field,
+        ctx={
+            "level": level,
+            "months": months,
+            "allowed": " / ".join(
+                f"{credit.quantize(Decimal('0.01')).normalize():f}" for credit in credits
+            ),
+        },
+        value=record.get(total_field),
+        has_value=True,
+        engine="konversi-plausible",
+    )
+
+
+KONVERSI_PLAUSIBLE = DomainRule(
+    id="konversi-plausible",
+    codes=("konversi-implausible",),
+    summary=LocalText(
+        id="PAK konversi (PermenPANRB 1/2023): angka kredit adalah bulan/12 × 25, 50, 75, 100 "
+        "atau 150 % × koefisien jenjang yang dijabat (dari kode jenjang atau nama jabatan).",
+        en="Conversion assessment (PermenPANRB 1/2023): the credit is months/12 × 25, 50, 75, "
+        "100 or 150 % × the coefficient of the level held (from the level code or the position "
+        "name).",
+    ),
+    args_schema={
+        "type": "object",
+        "required": list(_PLAUSIBLE_FIELDS),
+        "oneOf": [{"required": ["level"]}, {"required": ["position-name"]}],
+        "additionalProperties": False,
+        "properties": {
+            key: {"type": "string"} for key in (*_PLAUSIBLE_FIELDS, "level", "position-name")
+        },
+    },
+    fields_of=lambda args: tuple(
+        str(args[k]) for k in (*_PLAUSIBLE_FIELDS, "level", "position-name") if k in args
+    ),
+    check=_plausible,
 )

@@ -10,7 +10,7 @@ from kontrak.normalize import parse_date
 from kontrak.rules.base import DomainRule
 from kontrak.text import LocalText
 
-__all__ = ["JENJANG_GOLONGAN", "JENJANG_SPANS", "NIP_MATCHES_PERSON", "jenjang_of"]
+__all__ = ["JENJANG_GOLONGAN", "JENJANG_SPANS", "LEVEL_WORDS", "NIP_MATCHES_PERSON", "jenjang_of"]
 
 _SEX_DIGIT = {"M": "1", "F": "2"}
 
@@ -22,13 +22,13 @@ JENJANG_SPANS: dict[str, tuple[str, ...]] = {
     "UT": ("44", "45"),
 }
 _SPAN_TEXT = {"PT": "III/a–III/b", "MU": "III/c–III/d", "MA": "IV/a–IV/c", "UT": "IV/d–IV/e"}
-_LEVEL_WORDS = {"ahli pertama": "PT", "ahli muda": "MU", "ahli madya": "MA", "ahli utama": "UT"}
+LEVEL_WORDS = {"ahli pertama": "PT", "ahli muda": "MU", "ahli madya": "MA", "ahli utama": "UT"}
 
 
 def jenjang_of(position_name: str) -> str | None:
     """The SIASN level code of a position name: "Widyaiswara Ahli Muda" → ``MU``."""
     lowered = position_name.lower()
-    return next((code for words, code in _LEVEL_WORDS.items() if words in lowered), None)
+    return next((code for words, code in LEVEL_WORDS.items() if words in lowered), None)
 
 
 def _mismatch(field: str, part_id: str, part_en: str) -> Finding:

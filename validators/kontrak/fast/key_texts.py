@@ -1,0 +1,120 @@
+"""Foreign-key values of every record of a file, collected in columns by the fast engine.
+
+The foreign-key index (:mod:`kontrak.foreign_keys`) must see the keys of every record: a
+record's foreign key (a source) and, in files of a target dataset, the key other records point
+at. The reference shows it each record; the fast engine instead computes the key text of every
+record in polars (or, for a record it checks exactly, in Python) and hands the columns over
+after the file. Only text fields can be read this way, so :meth:`KeyColumns.of` gives up (and
+the file is checked record by record) when a key field is of another type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from kontrak.contract import Contract
+
+__all__ = ["SEPARATOR", "KeyColumns", "KeyTexts"]
+
+SEPARATOR = "\x1f"
+_TEXT_TYPES = frozenset({"string", "null"})
+SCHEMA: dict[str, pl.DataType] = {"key": pl.String(), "index": pl.UInt32(), "position": pl.UInt64()}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyColumns:
+    """One key to collect: its label and fields.
+
+    Attributes:
+        label: ``source:N`` (the contract's N-th foreign key) or ``target:DATASET:FIELDS``.
+        fields: the record fields that make the key, in order.
+    """
+
+    label: str
+    fields: tuple[str, ...]
+
+    @classmethod
+    def of(cls, contract: Contract, label: str, fields: Sequence[str]) -> KeyColumns | None:
+        """The plan for ``fields`` of ``contract``; None when a field is not text."""
+        for name in fields:
+            spec = contract.fields.get(name)
+            if spec is None or not spec.json_types or not set(spec.json_types) <= _TEXT_TYPES:
+                return None
+        return cls(label=label, fields=tuple(fields))
+
+    def text(self, record: Mapping[str, Any]) -> str | None:
+        """The key of one record as the index reads it (``_key_of``), joined; None if none."""
+        parts = []
+        for name in self.fields:
+            value = record.get(name)
+            if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+                return None
+            parts.append(str(value))
+        return SEPARATOR.join(parts)
+
+    def expression(self) -> pl.Expr:
+        """The same over text columns (values of records that passed the structure gate)."""
+        parts = [pl.when(pl.col(n) != "").then(pl.col(n)).otherwise(None) for n in self.fields]
+        return pl.concat_str(parts, separator=SEPARATOR, ignore_nulls=False).alias(self.label)
+
+
+@dataclass(slots=True)
+class KeyTexts:
+    """Key texts of records of one file (or part of one), with their index and position."""
+
+    frames: list[pl.DataFrame] = field(default_factory=list)
+    _texts: list[str] = field(default_factory=list)
+    _indexes: list[int] = field(default_factory=list)
+    _positions: list[int] = field(default_factory=list)
+
+    def add_one(self, text: str | None, index: int, position: int) -> None:
+        """Keep the key of one record (None: the record has none)."""
+        if text is not None:
+            self._texts.append(text)
+            self._indexes.append(index)
+            self._positions.append(position)
+
+    def add(
+        self,
+        texts: pl.Series | Sequence[str | None],
+        indexes: pl.Series | Sequence[int],
+        positions: pl.Series | Sequence[int],
+    ) -> None:
+        """Keep the keys of several records (nulls: records without a key)."""
+        frame = pl.DataFrame(
+            {
+                "key": pl.Series(texts, dtype=pl.String),
+                "index": pl.Series(indexes, dtype=pl.UInt32),
+                "position": pl.Series(positions, dtype=pl.UInt64),
+            }
+        ).filter(pl.col("key").is_not_null())
+        if frame.height:
+            self.frames.append(frame)
+
+    def flush(self) -> None:
+        """Move the keys kept one by one into a frame."""
+        if self._texts:
+            self.add(self._texts, self._indexes, self._positions)
+            self._texts, self._indexes, self._positions = [], [], []
+
+    def extend(self, other: KeyTexts, index_offset: int = 0, position_offset: int = 0) -> None:
+        """Take the keys of another part of the same file, shifting its places."""
+        other.flush()
+        for frame in other.frames:
+            self.frames.append(
+                frame.with_columns(
+                    (pl.col("index") + index_offset).cast(pl.UInt32),
+                    (pl.col("position") + position_offset).cast(pl.UInt64),
+                )
+            )
+
+    def table(self) -> pl.DataFrame:
+        """Every key kept, in file order."""
+        self.flush()
+        if not self.frames:
+            return pl.DataFrame(schema=SCHEMA)
+        return pl.concat(self.frames).sort("index")
