@@ -189,3 +189,26 @@ def test_malformed_matching_report_is_a_usage_error(round_report: Path, tmp_path
     result = CliRunner().invoke(app, ["evaluate", str(broken), "--period", "2024-S2"])
     assert result.exit_code == 2
     assert "packages" in result.output
+
+
+def test_yearly_evaluation_of_both_sample_rounds(round_report: Path, tmp_path: Path) -> None:
+    first = run_matching(
+        [str(SAMPLES / "packages/valid/lan-2024-s1")],
+        [str(SAMPLES / "packages/valid/bkn-2024-s1")],
+        MatchOptions(today=dt.date(2024, 7, 20)),
+    )
+    write_round(first, tmp_path)
+    rounds = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in (tmp_path / "pemadanan.json", round_report)
+    ]
+    period = parse_period("2024")
+    found = _by_code(
+        evaluation_records(
+            compute_indicators(rounds, period, Schedule()), period, dt.date(2025, 2, 1)
+        )
+    )
+    assert found[("FREKUENSI-PEMADANAN", "pertukaran")]["nilai"] == 2
+    timely = found[("KETEPATAN-WAKTU", "pertukaran")]
+    assert (timely["pembilang"], timely["penyebut"]) == (4, 4), "the sample packages are on time"
+    assert found[("KETERLAMBATAN", "pertukaran")]["nilai"] == 0

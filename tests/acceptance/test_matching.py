@@ -127,6 +127,18 @@ def test_minutes_record_counts_and_hashes(
     assert hasil["sha256Lan"] in markdown
 
 
+def test_minutes_document_names_every_input_hash(
+    written: tuple[Path, RoundOutputs], run: MatchRun
+) -> None:
+    outdir, _ = written
+    files = [*run.lan.files, *run.bkn.files]
+    assert {f.contract.dataset for f in files} >= {"data-widyaiswara", "data-analis-kebijakan"}
+    for name in ("berita-acara-pemadanan.md", "berita-acara-pemadanan.html"):
+        document = (outdir / name).read_text(encoding="utf-8")
+        missing = [f.contract.spec for f in files if f.sha256 not in document]
+        assert not missing, (name, missing)
+
+
 def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> None:
     outdir, _ = written
     book = load_workbook(outdir / "pemadanan.xlsx", read_only=True)
@@ -288,3 +300,24 @@ def test_no_personal_value_in_any_report_by_default(written: tuple[Path, RoundOu
         for cell in row
     ]
     assert not [value for value in personal if any(value in cell for cell in cells)]
+
+
+def test_refused_round_names_the_validation_codes(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "match",
+            "--lan",
+            str(SAMPLES / "packages/invalid/hash-mismatch"),
+            "--bkn",
+            str(SAMPLES / "packages/valid/bkn-2024-s1"),
+            "-o",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert "DITOLAK" in result.output
+    line = next(x for x in result.output.splitlines() if "validasi LAN" in x)
+    assert "hash-mismatch 1" in line
+    html = (tmp_path / "pemadanan.html").read_text(encoding="utf-8")
+    assert "LAN: hash-mismatch 1" in html

@@ -90,6 +90,36 @@ def test_a_recorded_extension_moves_the_end(tmp_path: Path) -> None:
     assert agreement_status(dt.date(2026, 6, 8), root=contracts).state == "berakhir"
 
 
+def test_status_on_a_date_counts_only_what_was_signed_by_then(tmp_path: Path) -> None:
+    contracts = tmp_path / "contracts"
+    shutil.copytree(REPO / "contracts" / "_meta", contracts / "_meta")
+    shutil.copytree(REPO / "contracts" / "_shared", contracts / "_shared")
+    text = (REPO / "contracts" / "agreement.yaml").read_text(encoding="utf-8")
+    late_extension = (
+        "  perpanjangan-2024:\n"
+        "    kind: perpanjangan\n"
+        "    extends: pks-lan-bkn-2022\n"
+        "    signed: 2024-07-15\n"
+        "    valid-until: 2026-07-15\n"
+        "    numbers: {LAN: X/1, BKN: Y/2}\n"
+        "    title: {id: Perpanjangan PKS, en: Extension}\n"
+    )
+    text = text.replace("parties:\n", late_extension + "parties:\n", 1)
+    (contracts / "agreement.yaml").write_text(text, encoding="utf-8")
+    before = agreement_status(dt.date(2024, 4, 1), root=contracts)
+    assert (before.state, before.ends, before.extensions) == (
+        "segera-berakhir",
+        dt.date(2024, 6, 8),
+        (),
+    )
+    assert not any(doc[0] == "perpanjangan-2024" for doc in before.documents)
+    assert not any(doc[3] and doc[3] > dt.date(2024, 4, 1) for doc in before.documents)
+    gap = agreement_status(dt.date(2024, 7, 1), root=contracts)
+    assert (gap.state, gap.ends) == ("berakhir", dt.date(2024, 6, 8)), "lapsed until signed"
+    after = agreement_status(dt.date(2024, 7, 15), root=contracts)
+    assert (after.state, after.ends) == ("berlaku", dt.date(2026, 7, 15))
+
+
 def test_add_months_clips_the_day() -> None:
     assert add_months(dt.date(2024, 5, 31), -3) == dt.date(2024, 2, 29)
     assert add_months(dt.date(2022, 6, 8), 24) == dt.date(2024, 6, 8)

@@ -108,24 +108,26 @@ class Agreement:
         years = base.valid_years or 0
         return _add_months(base.signed, 12 * years)
 
-    def extensions(self, document_id: str) -> list[AgreementDocument]:
-        """Extensions of ``document_id``, oldest first."""
+    def extensions(self, document_id: str, as_of: dt.date | None = None) -> list[AgreementDocument]:
+        """Extensions of ``document_id``, oldest first; with ``as_of``, those signed by then."""
         found = [
             d
             for d in self.documents.values()
-            if d.kind == "perpanjangan" and d.extends == document_id
+            if d.kind == "perpanjangan"
+            and d.extends == document_id
+            and (as_of is None or d.signed <= as_of)
         ]
         return sorted(found, key=lambda d: d.signed)
 
-    def term_end(self, document_id: str) -> dt.date:
-        """The day the agreement ends, counting every recorded extension."""
+    def term_end(self, document_id: str, as_of: dt.date | None = None) -> dt.date:
+        """The day the agreement ends, counting every extension recorded (signed by ``as_of``)."""
         ends = [self.initial_term_end(document_id)]
-        ends += [d.valid_until for d in self.extensions(document_id) if d.valid_until]
+        ends += [d.valid_until for d in self.extensions(document_id, as_of) if d.valid_until]
         return max(ends)
 
-    def extension_deadline(self, document_id: str) -> dt.date:
+    def extension_deadline(self, document_id: str, as_of: dt.date | None = None) -> dt.date:
         """When an extension must be prepared: three months before the term ends (Pasal 6)."""
-        return _add_months(self.term_end(document_id), -EXTENSION_NOTICE_MONTHS)
+        return _add_months(self.term_end(document_id, as_of), -EXTENSION_NOTICE_MONTHS)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

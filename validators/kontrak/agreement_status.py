@@ -65,10 +65,11 @@ class AgreementStatus:
         state: ``belum-berlaku`` (not yet signed/in force), ``berlaku`` (in force),
             ``segera-berakhir`` (in force, within three months of the end), ``berakhir`` (lapsed).
         signed: the day the agreement was signed.
-        ends: the first day it is no longer in force (after the extensions).
-        extensions: (id, signed, valid until) of the extensions recorded.
+        ends: the first day it is no longer in force (after the extensions signed by ``today``).
+        extensions: (id, signed, valid until) of the extensions signed by ``today``.
         documents: (id, kind, status, signed or drafted date) of every addendum, amendment and
-            extension recorded, drafts included (only signed ones change the agreement).
+            extension recorded by ``today``, drafts included (only signed ones change the
+            agreement).
         next_matching / next_evaluation: the next deadlines on or after ``today``.
     """
 
@@ -172,13 +173,14 @@ def agreement_status(today: dt.date, root: Path | None = None) -> AgreementStatu
     """
     agreement = load_agreement(root or contracts_root())
     main = agreement.document(MAIN_DOCUMENT)
-    ends = agreement.term_end(MAIN_DOCUMENT)
+    # As of ``today``: an extension signed later does not count yet, a later document is not shown.
+    ends = agreement.term_end(MAIN_DOCUMENT, as_of=today)
     extensions = tuple(
         (doc.id, doc.signed, doc.valid_until)
-        for doc in agreement.extensions(MAIN_DOCUMENT)
+        for doc in agreement.extensions(MAIN_DOCUMENT, as_of=today)
         if doc.valid_until is not None
     )
-    documents = tuple(
+    recorded = (
         (
             str(doc_id),
             str(doc.get("kind", "")),
@@ -188,11 +190,12 @@ def agreement_status(today: dt.date, root: Path | None = None) -> AgreementStatu
         for doc_id, doc in (_load(root).get("documents") or {}).items()
         if doc_id != MAIN_DOCUMENT and isinstance(doc, dict)
     )
+    documents = tuple(d for d in recorded if d[3] is None or d[3] <= today)
     if today < main.signed:
         state = "belum-berlaku"
     elif today >= ends:
         state = "berakhir"
-    elif today >= agreement.extension_deadline(MAIN_DOCUMENT):
+    elif today >= agreement.extension_deadline(MAIN_DOCUMENT, as_of=today):
         state = "segera-berakhir"
     else:
         state = "berlaku"

@@ -1,4 +1,4 @@
-"""The minutes as a printable document: Markdown and HTML from the same content.
+"""The minutes as a printable document: Markdown, HTML and PDF from the same content.
 
 The document carries what the record carries (period, datasets, contract versions, input
 hashes, counts per class, decisions) plus the roster check and the correction lists, and
@@ -14,6 +14,7 @@ from html import escape
 from kontrak.matching.engine import CLASSES
 from kontrak.matching.minutes import Isian, file_digest
 from kontrak.matching.render.html_report import page, table
+from kontrak.matching.render.pdf_minutes import render_minutes_pdf
 from kontrak.matching.run import MatchRun
 from kontrak.matching.summary import CLASS_LABELS
 
@@ -51,13 +52,13 @@ class MinutesDocument:
         parts = [f"# {self.title}", "", self.opening, ""]
         if self.draft:
             parts += ["> **DRAF**: penandatangan belum diisi / signatories not filled in.", ""]
-        for heading, headers, rows in self._sections():
+        for heading, headers, rows in self.sections():
             parts += [f"## {heading}", "", _md_table(headers, rows), ""]
         parts += [
             "Demikian berita acara ini dibuat dalam rangkap 2 (dua) untuk dipergunakan "
             "sebagaimana mestinya. *These minutes are made in two originals.*",
             "",
-            _md_table(["PIHAK KESATU (LAN)", "PIHAK KEDUA (BKN)"], self._signature_rows()),
+            _md_table(["PIHAK KESATU (LAN)", "PIHAK KEDUA (BKN)"], self.signature_rows()),
             "",
         ]
         return "\n".join(parts)
@@ -67,7 +68,7 @@ class MinutesDocument:
         body = [f"<h1>{escape(self.title)}</h1>", f"<p>{escape(self.opening)}</p>"]
         if self.draft:
             body.append('<p class="notice">DRAF: penandatangan belum diisi.</p>')
-        for heading, headers, rows in self._sections():
+        for heading, headers, rows in self.sections():
             body += [f"<h2>{escape(heading)}</h2>", table(headers, rows)]
         body += [
             "<p>Demikian berita acara ini dibuat dalam rangkap 2 (dua) untuk dipergunakan "
@@ -77,8 +78,12 @@ class MinutesDocument:
         ]
         return page(self.title, "\n".join(body))
 
+    def pdf(self) -> bytes:
+        """The document as a PDF (A4)."""
+        return render_minutes_pdf(self)
+
     def _signature_html(self) -> str:
-        rows = self._signature_rows()
+        rows = self.signature_rows()
         cells = [
             "<tr><td><strong>PIHAK KESATU (LAN)</strong></td>"
             "<td><strong>PIHAK KEDUA (BKN)</strong></td></tr>",
@@ -88,7 +93,8 @@ class MinutesDocument:
         ]
         return f'<table class="sign">{"".join(cells)}</table>'
 
-    def _sections(self) -> list[tuple[str, list[str], list[list[str]]]]:
+    def sections(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """The numbered sections as (heading, column headers, rows)."""
         classes = [CLASS_LABELS[c][0] for c in CLASSES]
         sections = [
             (
@@ -106,7 +112,7 @@ class MinutesDocument:
             sections.append(
                 (
                     "3. Daftar pejabat fungsional / roster check (orang / people)",
-                    ["Daftar BKN", "Orang di LAN", "Orang di BKN", *classes],
+                    ["Daftar BKN", "sha256 BKN", "Orang di LAN", "Orang di BKN", *classes],
                     self.roster,
                 )
             )
@@ -124,7 +130,8 @@ class MinutesDocument:
         ]
         return sections
 
-    def _signature_rows(self) -> list[list[str]]:
+    def signature_rows(self) -> list[list[str]]:
+        """The signature block as rows of (LAN, BKN): position, space, sign, name, NIP."""
         lan, bkn = self.signatories.get("LAN", {}), self.signatories.get("BKN", {})
         blank = "…………………………"
         return [
@@ -174,16 +181,22 @@ def build_document(
             [result.pair.id, str(result.lan_records), str(result.bkn_records)]
             + [f"{counts[c][0]} / {counts[c][1]}" for c in CLASSES]
         )
-    roster = [
-        [
-            ", ".join(sorted({f.spec for f in run.input_files("BKN", r.pair.bkn_datasets)})),
-            str(r.lan_records),
-            str(r.bkn_records),
-        ]
-        + [str(r.counts[c]) for c in CLASSES]
-        for r in run.results
-        if r.pair.roster
-    ]
+    roster = []
+    for result in run.results:
+        if not result.pair.roster:
+            continue
+        files = sorted(
+            run.input_files("BKN", result.pair.bkn_datasets), key=lambda f: (f.spec, f.sha256)
+        )
+        roster.append(
+            [
+                ", ".join(f.spec for f in files),
+                ", ".join(f.sha256 for f in files),
+                str(result.lan_records),
+                str(result.bkn_records),
+            ]
+            + [str(result.counts[c]) for c in CLASSES]
+        )
     return MinutesDocument(
         title=f"BERITA ACARA HASIL PEMADANAN DATA LAN–BKN {run.period.label if run.period else ''}",
         opening=opening,

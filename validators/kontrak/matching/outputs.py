@@ -61,9 +61,12 @@ class RoundOutputs:
         return all(f.valid is not False for f in self.files)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        temporary.write_bytes(text)
+    else:
+        temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
 
 
@@ -105,9 +108,10 @@ def _write_minutes(
     markdown = outdir / f"{MINUTES_STEM}.md"
     _write(markdown, document.markdown())
     _write(outdir / f"{MINUTES_STEM}.html", document.html())
+    _write(outdir / f"{MINUTES_STEM}.pdf", document.pdf())
     outputs.files += [
-        WrittenFile(markdown, "berita-acara"),
-        WrittenFile(outdir / f"{MINUTES_STEM}.html", "berita-acara"),
+        WrittenFile(outdir / f"{MINUTES_STEM}{suffix}", "berita-acara")
+        for suffix in (".md", ".html", ".pdf")
     ]
     if document.draft:
         outputs.notes.append(

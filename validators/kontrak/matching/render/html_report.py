@@ -158,9 +158,14 @@ def render_html(data: dict[str, Any]) -> str:
         _privacy(data),
     ]
     if data["refused"] or not data["inputs_valid"]:
+        codes = "; ".join(
+            f"{side}: " + ", ".join(f"{code} {count}" for code, count in state["by_code"].items())
+            for side, state in data["validation"].items()
+            if not state["valid"]
+        )
         body.append(
             '<p class="notice"><strong>Masukan tidak sah.</strong> <span class="en">An input '
-            "is invalid.</span></p>"
+            f"is invalid.</span> {escape(codes)}</p>"
         )
     body += _sections(data)
     return page(title, "\n".join(body))

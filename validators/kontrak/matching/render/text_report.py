@@ -25,9 +25,10 @@ def _inputs(data: dict[str, Any]) -> list[str]:
         )
     for side, state in data["validation"].items():
         verdict = "sah/valid" if state["valid"] else "TIDAK SAH/invalid"
+        codes = ", ".join(f"{code} {count}" for code, count in state["by_code"].items())
         lines.append(
             f"  validasi {side}: {verdict} ({state['errors']} galat/errors, "
-            f"{state['warnings']} peringatan/warnings)"
+            f"{state['warnings']} peringatan/warnings)" + (f" — {codes}" if codes else "")
         )
     return lines
 
