@@ -74,6 +74,8 @@ BAD: list[Bad] = [
     Bad("duplicate-key-json", _file("x.json", (LINE[:-1] + ', "nomorSk": "SK"}').encode()), "duplicate-key", 1, {"pointer": "/nomorSk"}),
     Bad("duplicate-key-jsonl", _file("x.jsonl", (LINE + "\n" + LINE[:-1] + ', "idSipka": "X"}\n').encode()), "duplicate-key", 1, {"line": 2, "pointer": "/idSipka"}),
     Bad("duplicate-column-csv", _file("x.csv", CSV_COMMA.replace("idSipka,", "idSipka,idSipka,", 1).replace("\nAK", "\nAK-0,AK").encode()), "duplicate-key", 1, {"row": 1, "field": "idSipka"}),
+    Bad("headerless-csv", _file("x.csv", CSV_COMMA.split("\n", 1)[1].encode()), "missing-header", 1, {"row": 1}),
+    Bad("headerless-xlsx", lambda folder: write_xlsx(folder / "x.xlsx", [list(RECORD.values())]), "missing-header", 1, {"row": 1}),
     Bad("empty-json", _file("x.json", b""), "empty-file", 2),
     Bad("empty-jsonl", _file("x.jsonl", b"\n\n"), "empty-file", 2),
     Bad("empty-csv", _file("x.csv", b" \n"), "empty-file", 2),

@@ -221,8 +221,10 @@ _CODES: tuple[ErrorCode, ...] = (
         "seperti nama kunci kontrak.",
         "A CSV file (and the first Excel sheet) must start with a header row naming the columns "
         "exactly as the contract keys.",
-        "Baris judul tidak ada atau kosong.",
-        "The header row is missing or empty.",
+        "Baris judul tidak ada: baris 1 kosong atau tidak memuat satu pun kolom kontrak (baris "
+        "data tanpa judul, atau berkas dataset lain).",
+        "The header row is missing: row 1 is empty or names no column of the contract (a data "
+        "row without a header, or a file of another dataset).",
         ("input", "csv", "excel"),
     ),
     ErrorCode(
