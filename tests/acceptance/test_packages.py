@@ -77,6 +77,18 @@ def test_two_packages_at_once_are_a_usage_error() -> None:
     assert run("validate", VALID / "lan-2024-s1", VALID / "bkn-2024-s1")[0] == 2
 
 
+@pytest.mark.parametrize("other", ["tidak-ada", "daftar.csv", "folder-kosong"])
+def test_against_something_that_is_not_a_package_is_a_usage_error(
+    tmp_path: Path, other: str
+) -> None:
+    (tmp_path / "daftar.csv").write_text("nipBaru\n198403142009122987\n", encoding="utf-8")
+    (tmp_path / "folder-kosong").mkdir()
+    code, out = run("validate", VALID / "lan-2024-s1", "--against", tmp_path / other)
+    assert code == 2
+    assert "--against" in out
+    assert "file-not-found" not in out
+
+
 def test_plain_directory_without_descriptor_is_a_usage_error(tmp_path: Path) -> None:
     assert run("validate", tmp_path)[0] == 2
 

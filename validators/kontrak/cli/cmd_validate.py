@@ -78,6 +78,17 @@ def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
     return targets[0], paths
 
 
+def _check_against(paths: list[Path]) -> None:
+    """Refuse an ``--against`` path that is not a package before anything is read."""
+    for path in paths:
+        if not is_package(path):
+            msg = (
+                f"--against {path}: bukan paket pertukaran (folder dengan datapackage.json) / "
+                "not an exchange package (a folder holding datapackage.json)"
+            )
+            raise KontrakError(msg)
+
+
 @reports_tool_errors
 def validate_command(
     targets: Annotated[
@@ -158,6 +169,7 @@ def validate_command(
     Exit: 0 sah/valid, 1 pelanggaran/violations, 2 penggunaan atau masukan tak terbaca.
     """
     dataset, paths = _split_targets(targets)
+    _check_against(list(against or ()))
     options = ValidateOptions(
         show_values=show_values,
         max_errors=max_errors,
