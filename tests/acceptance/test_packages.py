@@ -182,3 +182,19 @@ def test_build_refuses_an_unsafe_path(tmp_path: Path) -> None:
     )
     assert code == 2
     assert not (tmp_path / "datapackage.json").exists()
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_duplicate_key_across_resources_names_the_first_file(engine: str) -> None:
+    folder = SAMPLES / "packages/invalid/duplicate-primary-key"
+    first = str(folder / "riwayat-angka-kredit.jsonl")
+    texts = {}
+    for lang in ("id", "en"):
+        code, out = run("validate", folder, "--engine", engine, "--lang", lang, "-f", "json")
+        assert code == 1
+        (violation,) = [
+            v for v in json.loads(out)["violations"] if v["code"] == "duplicate-primary-key"
+        ]
+        texts[lang] = violation["message"]
+    assert texts["id"].endswith(f"di baris 2 berkas {first}.")
+    assert texts["en"].endswith(f"at line 2 of {first}.")

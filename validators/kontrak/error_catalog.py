@@ -950,8 +950,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "Duplicate primary key",
         "Dua record dalam satu kiriman memiliki kunci utama yang sama.",
         "Two records of one delivery share the same primary key.",
-        "Kunci utama ({fields}) sudah dipakai record {first}.",
-        "Primary key ({fields}) is already used by record {first}.",
+        "Kunci utama ({fields}) sudah dipakai oleh record di {first}.",
+        "Primary key ({fields}) is already used by the record at {first}.",
         ("dataset", "primary-key"),
     ),
 )
