@@ -89,6 +89,13 @@ def test_against_something_that_is_not_a_package_is_a_usage_error(
     assert "file-not-found" not in out
 
 
+def test_a_mistyped_package_folder_is_named_as_not_found(tmp_path: Path) -> None:
+    code, out = run("validate", tmp_path / "paket-lan-2024-s1")
+    assert code == 2
+    assert "paket-lan-2024-s1" in out
+    assert "not found" in out
+
+
 def test_plain_directory_without_descriptor_is_a_usage_error(tmp_path: Path) -> None:
     assert run("validate", tmp_path)[0] == 2
 

@@ -66,7 +66,10 @@ def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
         return None, packages
     paths = [Path(t) for t in targets[1:]]
     if not paths:
-        msg = "berikan berkas yang akan divalidasi / give the files to validate"
+        msg = (
+            f"{targets[0]} tidak ditemukan; berikan DATASET lalu berkas, atau folder paket yang "
+            f"ada / not found; give DATASET then files, or an existing package folder"
+        )
         raise KontrakError(msg)
     for path in paths:
         if path.is_dir() and is_package(path):
