@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from kontrak.cli import app
 from kontrak.package import unsafe_path_reason
 from kontrak.samples import PackageCase, iter_package_cases, run_package_case
+from kontrak.validation import ValidateOptions, validate_package
 
 RUNNER = CliRunner()
 CASES = list(iter_package_cases(SAMPLES))
@@ -205,3 +206,20 @@ def test_duplicate_key_across_resources_names_the_first_file(engine: str) -> Non
         texts[lang] = violation["message"]
     assert texts["id"].endswith(f"di baris 2 berkas {first}.")
     assert texts["en"].endswith(f"at line 2 of {first}.")
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.kind == "invalid"], ids=lambda c: c.path.name
+)
+def test_descriptor_violations_about_a_resource_name_its_contract(case: PackageCase) -> None:
+    report = validate_package(case.path, ValidateOptions(against=case.against))
+    for violation in report.violations:
+        pointer = violation.pointer or ""
+        if violation.code == "unknown-contract" or not pointer.startswith("/resources/"):
+            continue
+        descriptor = json.loads((case.path / "datapackage.json").read_text(encoding="utf-8"))
+        declared = descriptor["resources"][int(pointer.split("/")[2])]["x-kontrak"]
+        assert (violation.dataset, violation.version) == (
+            declared["dataset"],
+            declared["version"],
+        ), violation
