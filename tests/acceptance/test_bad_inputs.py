@@ -130,3 +130,20 @@ def test_no_traceback_reaches_the_user(tmp_path: Path) -> None:
     for bad in BAD:
         if bad.code:
             assert bad.code in result.stdout, bad.name
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_a_line_that_is_not_a_record_names_its_json_type(engine: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(f"{LINE}\n42\nnull\n[{LINE}]\n", encoding="utf-8")
+    result = RUNNER.invoke(
+        app,
+        ["validate", "riwayat-angka-kredit", str(path), "-f", "json", "--engine", engine,
+         "--lang", "en"],
+    )  # fmt: skip
+    messages = [v["message"] for v in json.loads(result.output)["violations"]]
+    assert [m for m in messages if "must be of type object" in m] == [
+        "'record' must be of type object, got integer.",
+        "'record' must be of type object, got null.",
+        "'record' must be of type object, got array.",
+    ]

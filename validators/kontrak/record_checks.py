@@ -12,7 +12,7 @@ from typing import Any
 from kontrak.contract import Contract
 from kontrak.engine.findings import Finding, StructureChecker
 from kontrak.engine.spreadsheet_hints import refine_spreadsheet_finding
-from kontrak.engine.structure import StructureEngine
+from kontrak.engine.structure import StructureEngine, json_type_name
 from kontrak.error_catalog import error_code
 from kontrak.evolution.deprecation import DeprecationWatch
 from kontrak.masking import mask_text, render_value
@@ -265,7 +265,8 @@ class RecordChecker:
         if not isinstance(record, dict):
             finding = Finding(
                 code="wrong-type",
-                ctx={"expected": "object", "actual": type(record).__name__},
+                # named as JSON names it (integer, array, null), not as Python does (int, list)
+                ctx={"field": "record", "expected": "object", "actual": json_type_name(record)},
                 engine="reader",
             )
             yield self._violation(finding, place, None)
