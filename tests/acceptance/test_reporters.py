@@ -6,6 +6,7 @@ every format: the list is capped, the counts are not.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -182,8 +183,10 @@ def test_github_annotations(tmp_path: Path) -> None:
     path = LAN / "invalid/lan/row-4.tanggalSk.date-retyped.csv"
     code, out = run("validate", "riwayat-angka-kredit", path, "-f", "github", "--lang", "en")
     assert code == 1
-    *notices, first, summary = out.strip().splitlines()
+    *notices, first, summary, contract, given = out.strip().splitlines()
     assert all(line.startswith("::notice ") for line in notices)
+    assert contract == f"  contract riwayat-angka-kredit@1.0.0 sha256 {CONTRACT.sha256}"
+    assert given == f"  input {path} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}"
     assert re.fullmatch(
         r"::error file=[^,]+\.csv,line=4,title=kontrak date-retyped · row 4%2C column tanggalSk::.+",
         first,
