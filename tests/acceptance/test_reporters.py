@@ -258,3 +258,12 @@ def test_report_schema_is_published_with_the_report_uri() -> None:
     assert REPORT_SCHEMA["$id"] == "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"
     report = validate_with_contract(CONTRACT, [LAN / "valid/lan/pak-2024s1.json"])
     assert report_to_dict(report)["$schema"] == REPORT_SCHEMA["$id"]
+
+
+def test_output_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    path = LAN / "valid/lan/pak-2024s1.csv"
+    for target in (tmp_path, tmp_path / "tidak-ada" / "laporan.json"):
+        code, out = run("validate", "riwayat-angka-kredit", path, "-o", target)
+        assert code == 2
+        assert f"--output {target}" in out
+        assert "internal" not in out

@@ -81,6 +81,15 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
+    if output.is_dir():
+        msg = f"--output {output}: ini direktori, berikan nama berkas / is a directory, give a file"
+        raise KontrakError(msg)
     temporary = output.with_name(output.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(output)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        reason = exc.strerror or str(exc)
+        msg = f"--output {output}: tidak dapat ditulis / cannot be written ({reason})"
+        raise KontrakError(msg) from None
