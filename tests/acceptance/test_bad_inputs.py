@@ -74,6 +74,8 @@ BAD: list[Bad] = [
     Bad("duplicate-key-json", _file("x.json", (LINE[:-1] + ', "nomorSk": "SK"}').encode()), "duplicate-key", 1, {"pointer": "/nomorSk"}),
     Bad("duplicate-key-jsonl", _file("x.jsonl", (LINE + "\n" + LINE[:-1] + ', "idSipka": "X"}\n').encode()), "duplicate-key", 1, {"line": 2, "pointer": "/idSipka"}),
     Bad("duplicate-column-csv", _file("x.csv", CSV_COMMA.replace("idSipka,", "idSipka,idSipka,", 1).replace("\nAK", "\nAK-0,AK").encode()), "duplicate-key", 1, {"row": 1, "field": "idSipka"}),
+    Bad("nan-jsonl", _file("x.jsonl", f"{LINE}\n{LINE[:-1]}, \"x\": NaN}}\n".encode()), "invalid-json", 1, {"line": 2}),
+    Bad("infinity-json", _file("x.json", f"[{LINE[:-1]}, \"x\": -Infinity}}]".encode()), "invalid-json", 2, {"line": 1}),
     Bad("headerless-csv", _file("x.csv", CSV_COMMA.split("\n", 1)[1].encode()), "missing-header", 1, {"row": 1}),
     Bad("headerless-xlsx", lambda folder: write_xlsx(folder / "x.xlsx", [list(RECORD.values())]), "missing-header", 1, {"row": 1}),
     Bad("empty-json", _file("x.json", b""), "empty-file", 2),
