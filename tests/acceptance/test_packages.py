@@ -223,3 +223,14 @@ def test_descriptor_violations_about_a_resource_name_its_contract(case: PackageC
             declared["dataset"],
             declared["version"],
         ), violation
+
+
+def test_foreign_key_message_says_what_is_missing() -> None:
+    folder = SAMPLES / "packages/invalid/foreign-key-missing"
+    for lang, start in (("id", "Nilai kunci asing (nipBaru)"), ("en", "The foreign key value")):
+        _, out = run("validate", folder, "--against", VALID / "bkn-2024-s1", "--lang", lang,
+                     "-f", "json")  # fmt: skip
+        (violation,) = [
+            v for v in json.loads(out)["violations"] if v["code"] == "foreign-key-missing"
+        ]
+        assert violation["message"].startswith(start)

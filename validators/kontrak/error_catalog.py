@@ -546,8 +546,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "Foreign key not found",
         "Record menunjuk record dataset lain (misalnya NIP pada daftar Widyaiswara/Analis Kebijakan) yang tidak ada di paket yang sama atau paket pembanding.",
         "The record points to a record of another dataset (e.g. a NIP on the Widyaiswara/Analis Kebijakan roster) that is in neither the same package nor the package given with --against.",
-        "({fields}) tidak ditemukan di {target}.",
-        "({fields}) is not found in {target}.",
+        "Nilai kunci asing ({fields}) tidak ditemukan di {target}.",
+        "The foreign key value ({fields}) is not found in {target}.",
         ("reference", "foreign-key"),
     ),
     ErrorCode(
