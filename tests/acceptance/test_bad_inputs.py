@@ -74,6 +74,10 @@ BAD: list[Bad] = [
     Bad("duplicate-key-json", _file("x.json", (LINE[:-1] + ', "nomorSk": "SK"}').encode()), "duplicate-key", 1, {"pointer": "/nomorSk"}),
     Bad("duplicate-key-jsonl", _file("x.jsonl", (LINE + "\n" + LINE[:-1] + ', "idSipka": "X"}\n').encode()), "duplicate-key", 1, {"line": 2, "pointer": "/idSipka"}),
     Bad("duplicate-column-csv", _file("x.csv", CSV_COMMA.replace("idSipka,", "idSipka,idSipka,", 1).replace("\nAK", "\nAK-0,AK").encode()), "duplicate-key", 1, {"row": 1, "field": "idSipka"}),
+    Bad("nan-jsonl", _file("x.jsonl", f"{LINE}\n{LINE[:-1]}, \"x\": NaN}}\n".encode()), "invalid-json", 1, {"line": 2}),
+    Bad("infinity-json", _file("x.json", f"[{LINE[:-1]}, \"x\": -Infinity}}]".encode()), "invalid-json", 2, {"line": 1}),
+    Bad("headerless-csv", _file("x.csv", CSV_COMMA.split("\n", 1)[1].encode()), "missing-header", 1, {"row": 1}),
+    Bad("headerless-xlsx", lambda folder: write_xlsx(folder / "x.xlsx", [list(RECORD.values())]), "missing-header", 1, {"row": 1}),
     Bad("empty-json", _file("x.json", b""), "empty-file", 2),
     Bad("empty-jsonl", _file("x.jsonl", b"\n\n"), "empty-file", 2),
     Bad("empty-csv", _file("x.csv", b" \n"), "empty-file", 2),
@@ -128,3 +132,20 @@ def test_no_traceback_reaches_the_user(tmp_path: Path) -> None:
     for bad in BAD:
         if bad.code:
             assert bad.code in result.stdout, bad.name
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_a_line_that_is_not_a_record_names_its_json_type(engine: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(f"{LINE}\n42\nnull\n[{LINE}]\n", encoding="utf-8")
+    result = RUNNER.invoke(
+        app,
+        ["validate", "riwayat-angka-kredit", str(path), "-f", "json", "--engine", engine,
+         "--lang", "en"],
+    )  # fmt: skip
+    messages = [v["message"] for v in json.loads(result.output)["violations"]]
+    assert [m for m in messages if "must be of type object" in m] == [
+        "'record' must be of type object, got integer.",
+        "'record' must be of type object, got null.",
+        "'record' must be of type object, got array.",
+    ]

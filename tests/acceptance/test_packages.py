@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from kontrak.cli import app
 from kontrak.package import unsafe_path_reason
 from kontrak.samples import PackageCase, iter_package_cases, run_package_case
+from kontrak.validation import ValidateOptions, validate_package
 
 RUNNER = CliRunner()
 CASES = list(iter_package_cases(SAMPLES))
@@ -75,6 +76,25 @@ def test_package_with_a_dataset_is_a_usage_error() -> None:
 
 def test_two_packages_at_once_are_a_usage_error() -> None:
     assert run("validate", VALID / "lan-2024-s1", VALID / "bkn-2024-s1")[0] == 2
+
+
+@pytest.mark.parametrize("other", ["tidak-ada", "daftar.csv", "folder-kosong"])
+def test_against_something_that_is_not_a_package_is_a_usage_error(
+    tmp_path: Path, other: str
+) -> None:
+    (tmp_path / "daftar.csv").write_text("nipBaru\n198403142009122987\n", encoding="utf-8")
+    (tmp_path / "folder-kosong").mkdir()
+    code, out = run("validate", VALID / "lan-2024-s1", "--against", tmp_path / other)
+    assert code == 2
+    assert "--against" in out
+    assert "file-not-found" not in out
+
+
+def test_a_mistyped_package_folder_is_named_as_not_found(tmp_path: Path) -> None:
+    code, out = run("validate", tmp_path / "paket-lan-2024-s1")
+    assert code == 2
+    assert "paket-lan-2024-s1" in out
+    assert "not found" in out
 
 
 def test_plain_directory_without_descriptor_is_a_usage_error(tmp_path: Path) -> None:
@@ -170,3 +190,47 @@ def test_build_refuses_an_unsafe_path(tmp_path: Path) -> None:
     )
     assert code == 2
     assert not (tmp_path / "datapackage.json").exists()
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_duplicate_key_across_resources_names_the_first_file(engine: str) -> None:
+    folder = SAMPLES / "packages/invalid/duplicate-primary-key"
+    first = str(folder / "riwayat-angka-kredit.jsonl")
+    texts = {}
+    for lang in ("id", "en"):
+        code, out = run("validate", folder, "--engine", engine, "--lang", lang, "-f", "json")
+        assert code == 1
+        (violation,) = [
+            v for v in json.loads(out)["violations"] if v["code"] == "duplicate-primary-key"
+        ]
+        texts[lang] = violation["message"]
+    assert texts["id"].endswith(f"di baris 2 berkas {first}.")
+    assert texts["en"].endswith(f"at line 2 of {first}.")
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.kind == "invalid"], ids=lambda c: c.path.name
+)
+def test_descriptor_violations_about_a_resource_name_its_contract(case: PackageCase) -> None:
+    report = validate_package(case.path, ValidateOptions(against=case.against))
+    for violation in report.violations:
+        pointer = violation.pointer or ""
+        if violation.code == "unknown-contract" or not pointer.startswith("/resources/"):
+            continue
+        descriptor = json.loads((case.path / "datapackage.json").read_text(encoding="utf-8"))
+        declared = descriptor["resources"][int(pointer.split("/")[2])]["x-kontrak"]
+        assert (violation.dataset, violation.version) == (
+            declared["dataset"],
+            declared["version"],
+        ), violation
+
+
+def test_foreign_key_message_says_what_is_missing() -> None:
+    folder = SAMPLES / "packages/invalid/foreign-key-missing"
+    for lang, start in (("id", "Nilai kunci asing (nipBaru)"), ("en", "The foreign key value")):
+        _, out = run("validate", folder, "--against", VALID / "bkn-2024-s1", "--lang", lang,
+                     "-f", "json")  # fmt: skip
+        (violation,) = [
+            v for v in json.loads(out)["violations"] if v["code"] == "foreign-key-missing"
+        ]
+        assert violation["message"].startswith(start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,3 +76,20 @@ def test_show_values_prints_them() -> None:
     ).output
     assert "19840314200912298" not in masked
     assert "19840314200912298" in shown
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_a_csv_without_header_row_does_not_list_its_first_row(engine: str, tmp_path: Path) -> None:
+    """Row 1 of a headerless export is data (NIP, name, birth date), not column names to list."""
+    sample = SAMPLES / "data-widyaiswara/1.0.0/valid/bkn/widyaiswara-2024s1.csv"
+    lines = sample.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    path = tmp_path / "tanpa-judul.csv"
+    path.write_text("".join(lines[1:]), encoding="utf-8")
+    first_row = next(csv.reader([lines[1]]))
+    result = RUNNER.invoke(
+        app, ["validate", "data-widyaiswara", str(path), "-f", "json", "--engine", engine]
+    )
+    report = json.loads(result.output)
+    assert report["summary"]["by_code"] == {"missing-header": 1}
+    leaked = {cell for cell in first_row if len(cell) >= 6 and cell in result.output}
+    assert not leaked

@@ -6,6 +6,7 @@ every format: the list is capped, the counts are not.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -24,8 +25,8 @@ from kontrak.reporters import REPORTERS
 from kontrak.reporters.github_report import escape_data, escape_property
 from kontrak.reporters.json_report import report_to_dict
 from kontrak.reporters.text_report import SHOWN_PER_CODE
-from kontrak.samples import iter_sample_cases
-from kontrak.validation import ValidateOptions, validate_with_contract
+from kontrak.samples import PackageCase, iter_package_cases, iter_sample_cases
+from kontrak.validation import ValidateOptions, validate_package, validate_with_contract
 
 RUNNER = CliRunner()
 CASES = list(iter_sample_cases(SAMPLES, load_catalog(REPO / "contracts")))
@@ -78,6 +79,35 @@ def test_json_and_sarif_reports_of_every_sample_are_valid(name: str, setup: Any)
     errors = [f"{e.json_path}: {e.message}" for e in SARIF.iter_errors(sarif)]
     assert not errors, errors
     assert len(sarif["runs"][0]["results"]) == len(report.violations)
+
+
+@pytest.mark.parametrize("case", list(iter_package_cases(SAMPLES)), ids=lambda c: c.name)
+def test_json_and_sarif_reports_of_every_sample_package_are_valid(case: PackageCase) -> None:
+    report = validate_package(case.path, ValidateOptions(against=case.against))
+    data = json.loads(REPORTERS["json"](report, "en"))
+    errors = [f"{e.json_path}: {e.message}" for e in REPORT.iter_errors(data)]
+    assert not errors, errors
+    sarif = json.loads(REPORTERS["sarif"](report, "en"))
+    errors = [f"{e.json_path}: {e.message}" for e in SARIF.iter_errors(sarif)]
+    assert not errors, errors
+    run_ = sarif["runs"][0]
+    assert len(run_["results"]) == len(report.violations)
+    uris = [a["location"]["uri"] for a in run_["artifacts"]]
+    for result in run_["results"]:
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert uris[location["index"]] == location["uri"]
+
+
+def test_sarif_names_the_package_descriptor_with_its_hash() -> None:
+    folder = SAMPLES / "packages/invalid/hash-mismatch"
+    report = validate_package(folder)
+    run_ = json.loads(REPORTERS["sarif"](report, "en"))["runs"][0]
+    result = next(r for r in run_["results"] if r["ruleId"] == "hash-mismatch")
+    index = result["locations"][0]["physicalLocation"]["artifactLocation"]["index"]
+    artifact = run_["artifacts"][index]
+    assert artifact["location"]["uri"].endswith("hash-mismatch/datapackage.json")
+    assert report.package is not None
+    assert artifact["hashes"]["sha-256"] == report.package.sha256
 
 
 def test_unreadable_and_capped_reports_follow_their_schemas(tmp_path: Path) -> None:
@@ -153,8 +183,10 @@ def test_github_annotations(tmp_path: Path) -> None:
     path = LAN / "invalid/lan/row-4.tanggalSk.date-retyped.csv"
     code, out = run("validate", "riwayat-angka-kredit", path, "-f", "github", "--lang", "en")
     assert code == 1
-    *notices, first, summary = out.strip().splitlines()
+    *notices, first, summary, contract, given = out.strip().splitlines()
     assert all(line.startswith("::notice ") for line in notices)
+    assert contract == f"  contract riwayat-angka-kredit@1.0.0 sha256 {CONTRACT.sha256}"
+    assert given == f"  input {path} sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}"
     assert re.fullmatch(
         r"::error file=[^,]+\.csv,line=4,title=kontrak date-retyped · row 4%2C column tanggalSk::.+",
         first,
@@ -226,3 +258,12 @@ def test_report_schema_is_published_with_the_report_uri() -> None:
     assert REPORT_SCHEMA["$id"] == "https://lan-bkn.github.io/kontrak/schemas/report.schema.json"
     report = validate_with_contract(CONTRACT, [LAN / "valid/lan/pak-2024s1.json"])
     assert report_to_dict(report)["$schema"] == REPORT_SCHEMA["$id"]
+
+
+def test_output_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    path = LAN / "valid/lan/pak-2024s1.csv"
+    for target in (tmp_path, tmp_path / "tidak-ada" / "laporan.json"):
+        code, out = run("validate", "riwayat-angka-kredit", path, "-o", target)
+        assert code == 2
+        assert f"--output {target}" in out
+        assert "internal" not in out

@@ -136,3 +136,21 @@ def test_empty_sheet_and_missing_header(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInputError) as caught:
         _items(headless)
     assert (caught.value.problem.code, caught.value.problem.row) == ("missing-header", 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "id_text", "en_text"),
+    [
+        (b"idSipka;nipBaru\nAK-1;198403142009122987\n", "--input-format csv", "rename it to .csv"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".xls lama", "old .xls workbook"),
+    ],
+)
+def test_a_workbook_in_disguise_is_named(
+    tmp_path: Path, content: bytes, id_text: str, en_text: str
+) -> None:
+    path = tmp_path / "kiriman.xlsx"
+    path.write_bytes(content)
+    report = validate_with_contract(CONTRACT, [path])
+    (violation,) = [v for v in report.violations if v.code == "invalid-xlsx"]
+    assert id_text in violation.message("id")
+    assert en_text in violation.message("en")

@@ -221,8 +221,10 @@ _CODES: tuple[ErrorCode, ...] = (
         "seperti nama kunci kontrak.",
         "A CSV file (and the first Excel sheet) must start with a header row naming the columns "
         "exactly as the contract keys.",
-        "Baris judul tidak ada atau kosong.",
-        "The header row is missing or empty.",
+        "Baris judul tidak ada: baris 1 kosong atau tidak memuat satu pun kolom kontrak (baris "
+        "data tanpa judul, atau berkas dataset lain).",
+        "The header row is missing: row 1 is empty or names no column of the contract (a data "
+        "row without a header, or a file of another dataset).",
         ("input", "csv", "excel"),
     ),
     ErrorCode(
@@ -544,8 +546,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "Foreign key not found",
         "Record menunjuk record dataset lain (misalnya NIP pada daftar Widyaiswara/Analis Kebijakan) yang tidak ada di paket yang sama atau paket pembanding.",
         "The record points to a record of another dataset (e.g. a NIP on the Widyaiswara/Analis Kebijakan roster) that is in neither the same package nor the package given with --against.",
-        "({fields}) tidak ditemukan di {target}.",
-        "({fields}) is not found in {target}.",
+        "Nilai kunci asing ({fields}) tidak ditemukan di {target}.",
+        "The foreign key value ({fields}) is not found in {target}.",
         ("reference", "foreign-key"),
     ),
     ErrorCode(
@@ -960,8 +962,8 @@ _CODES: tuple[ErrorCode, ...] = (
         "Duplicate primary key",
         "Dua record dalam satu kiriman memiliki kunci utama yang sama.",
         "Two records of one delivery share the same primary key.",
-        "Kunci utama ({fields}) sudah dipakai record {first}.",
-        "Primary key ({fields}) is already used by record {first}.",
+        "Kunci utama ({fields}) sudah dipakai oleh record di {first}.",
+        "Primary key ({fields}) is already used by the record at {first}.",
         ("dataset", "primary-key"),
     ),
 )

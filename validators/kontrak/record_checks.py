@@ -12,7 +12,7 @@ from typing import Any
 from kontrak.contract import Contract
 from kontrak.engine.findings import Finding, StructureChecker
 from kontrak.engine.spreadsheet_hints import refine_spreadsheet_finding
-from kontrak.engine.structure import StructureEngine
+from kontrak.engine.structure import StructureEngine, json_type_name
 from kontrak.error_catalog import error_code
 from kontrak.evolution.deprecation import DeprecationWatch
 from kontrak.masking import mask_text, render_value
@@ -39,12 +39,29 @@ def _pointer_parts(pointer: str) -> tuple[str, ...]:
     return tuple(p.replace("~1", "/").replace("~0", "~") for p in pointer[1:].split("/"))
 
 
-def _location_text(item: LocatedRecord) -> str:
+def _holder_place(file: str, item: LocatedRecord) -> tuple[str, str, str]:
+    """Where a record is, kept per primary key: (file, kind, position), no record value."""
     if item.row is not None:
-        return f"row {item.row}"
+        return file, "row", str(item.row)
     if item.line is not None:
-        return f"line {item.line}"
-    return f"#{item.pointer or '/'}"
+        return file, "line", str(item.line)
+    return file, "pointer", f"#{item.pointer or '/'}"
+
+
+def _holder_text(holder: tuple[str, str, str], file: str) -> dict[str, str]:
+    """The first holder of a key in each message language; its file when it is another one."""
+    holder_file, kind, position = holder
+    texts = {
+        "row": {"id": f"baris {position}", "en": f"row {position}"},
+        "line": {"id": f"baris {position}", "en": f"line {position}"},
+        "pointer": {"id": position, "en": position},
+    }[kind]
+    if holder_file != file:
+        texts = {
+            "id": f"{texts['id']} berkas {holder_file}",
+            "en": f"{texts['en']} of {holder_file}",
+        }
+    return texts
 
 
 class RecordChecker:
@@ -62,7 +79,7 @@ class RecordChecker:
         self._structure: StructureChecker = structure or StructureEngine(contract)
         self._references = ReferenceChecker(contract)
         self._rules = [(spec, RULES[spec.rule]) for spec in contract.rules]
-        self._seen_keys: dict[tuple[Any, ...], str] = {}
+        self._seen_keys: dict[tuple[Any, ...], tuple[str, str, str]] = {}
         self._deprecations = DeprecationWatch(contract)
 
     @property
@@ -220,13 +237,13 @@ class RecordChecker:
             return None
         first = self._seen_keys.get(key)
         if first is None:
-            self._seen_keys[key] = _location_text(place.item)
+            self._seen_keys[key] = _holder_place(place.file, place.item)
             return None
         return Finding(
             code="duplicate-primary-key",
             parts=(names[0],),
             field=names[0],
-            ctx={"fields": ", ".join(names), "first": first},
+            ctx={"fields": ", ".join(names), "first": _holder_text(first, place.file)},
             engine="dataset",
         )
 
@@ -249,7 +266,8 @@ class RecordChecker:
         if not isinstance(record, dict):
             finding = Finding(
                 code="wrong-type",
-                ctx={"expected": "object", "actual": type(record).__name__},
+                # named as JSON names it (integer, array, null), not as Python does (int, list)
+                ctx={"field": "record", "expected": "object", "actual": json_type_name(record)},
                 engine="reader",
             )
             yield self._violation(finding, place, None)

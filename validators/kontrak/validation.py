@@ -336,6 +336,22 @@ def _integrity_problems(resource: PackageResource, result: FileResult) -> list[I
     return problems
 
 
+def _resource_contract(
+    package: Package | None, problem: InputProblem, catalog: Catalog
+) -> Contract | None:
+    """The contract of the resource a descriptor problem points at (``/resources/N/...``)."""
+    parts = (problem.pointer or "").split("/")
+    if package is None or len(parts) < 3 or parts[1] != "resources" or not parts[2].isdigit():
+        return None
+    index = int(parts[2])
+    if index >= len(package.resources):
+        return None
+    try:
+        return load_contract(package.resources[index].spec, catalog)
+    except KontrakError:
+        return None
+
+
 def validate_package(path: str | Path, options: ValidateOptions | None = None) -> Report:
     """Validate an exchange package: its descriptor, every resource, and their integrity.
 
@@ -355,7 +371,7 @@ def validate_package(path: str | Path, options: ValidateOptions | None = None) -
         return run.finish()
     descriptor = str(Path(shown_root) / "datapackage.json")
     for problem in problems:
-        run.problem(problem, descriptor, None)
+        run.problem(problem, descriptor, _resource_contract(package, problem, catalog))
     if package is None:
         run.report.files.append(FileResult(path=descriptor, readable=False))
         return run.finish()

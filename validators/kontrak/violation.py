@@ -61,7 +61,8 @@ class Violation:
     def message(self, lang: str = "id") -> str:
         """Render the catalog message template in ``lang`` ("id" or "en")."""
         template = error_code(self.code).template(lang)
-        values = _TemplateValues(self.ctx, field=self.field or "")
+        ctx = {key: _in_language(value, lang) for key, value in self.ctx.items()}
+        values = _TemplateValues(ctx, field=self.field or "")
         return template.format_map(values)
 
     def sort_key(self) -> tuple[str, int, int, int, str, str, str]:
@@ -81,6 +82,13 @@ class Violation:
             self.code,
             repr(sorted(self.ctx.items())),
         )
+
+
+def _in_language(value: Any, lang: str) -> Any:
+    """A message value as ``lang`` writes it: ``{"id": …, "en": …}`` holds one text per language."""
+    if isinstance(value, Mapping) and set(value) == {"id", "en"}:
+        return value[lang]
+    return value
 
 
 class _TemplateValues(dict[str, Any]):

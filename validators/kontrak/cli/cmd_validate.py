@@ -66,7 +66,10 @@ def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
         return None, packages
     paths = [Path(t) for t in targets[1:]]
     if not paths:
-        msg = "berikan berkas yang akan divalidasi / give the files to validate"
+        msg = (
+            f"{targets[0]} tidak ditemukan; berikan DATASET lalu berkas, atau folder paket yang "
+            f"ada / not found; give DATASET then files, or an existing package folder"
+        )
         raise KontrakError(msg)
     for path in paths:
         if path.is_dir() and is_package(path):
@@ -76,6 +79,17 @@ def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
             )
             raise KontrakError(msg)
     return targets[0], paths
+
+
+def _check_against(paths: list[Path]) -> None:
+    """Refuse an ``--against`` path that is not a package before anything is read."""
+    for path in paths:
+        if not is_package(path):
+            msg = (
+                f"--against {path}: bukan paket pertukaran (folder dengan datapackage.json) / "
+                "not an exchange package (a folder holding datapackage.json)"
+            )
+            raise KontrakError(msg)
 
 
 @reports_tool_errors
@@ -158,6 +172,7 @@ def validate_command(
     Exit: 0 sah/valid, 1 pelanggaran/violations, 2 penggunaan atau masukan tak terbaca.
     """
     dataset, paths = _split_targets(targets)
+    _check_against(list(against or ()))
     options = ValidateOptions(
         show_values=show_values,
         max_errors=max_errors,

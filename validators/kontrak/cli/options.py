@@ -76,6 +76,9 @@ OutputFile = Annotated[
 ]
 
 
+_CANNOT_WRITE = "laporan tidak dapat ditulis ke / cannot write the report to"
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout.
 
@@ -85,14 +88,18 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
+    if output.is_dir():
+        msg = (
+            f"--output {output}: {_CANNOT_WRITE} {output} (ini direktori, berikan nama berkas / "
+            "is a directory, give a file)"
+        )
+        raise KontrakError(msg)
     temporary = output.with_name(output.name + ".tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(output)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        msg = (
-            f"laporan tidak dapat ditulis ke / cannot write the report to {output}: "
-            f"{exc.strerror or exc}"
-        )
+        reason = exc.strerror or str(exc)
+        msg = f"--output {output}: {_CANNOT_WRITE} {output} ({reason})"
         raise KontrakError(msg) from None

@@ -85,6 +85,12 @@ def cell_to_value(cell: str, spec: FieldSpec) -> Any:
 
 
 def _header_problems(header: list[str], fields: Mapping[str, FieldSpec]) -> Iterator[InputProblem]:
+    if not any(name in fields for name in header):
+        # Row 1 names no contract column: it is a data row (a file exported without its
+        # header) or the header of another dataset. Its cells are not column names to list
+        # one by one: they may be NIPs, names or birth dates (Pasal 9).
+        yield InputProblem(code="missing-header", row=1)
+        return
     seen: set[str] = set()
     for name in header:
         if name in seen:
@@ -98,7 +104,11 @@ def _header_problems(header: list[str], fields: Mapping[str, FieldSpec]) -> Iter
 
 
 def header_problems(header: list[str], contract: Contract) -> Iterator[InputProblem]:
-    """Problems of a tabular header row: repeated, unknown and missing columns (row 1)."""
+    """Problems of a tabular header row: repeated, unknown and missing columns (row 1).
+
+    A row 1 without any contract column is one ``missing-header`` problem, not a list of its
+    cells as unknown columns.
+    """
     return _header_problems(header, contract.fields)
 
 

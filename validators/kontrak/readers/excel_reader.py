@@ -110,6 +110,31 @@ def excel_cell_to_value(cell: Any, spec: FieldSpec) -> tuple[Any, bool]:
     return str(cell), False
 
 
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (Excel 97-2003)
+
+
+def _disguise(path: Path) -> dict[str, str] | None:
+    """Name the format of a file that is not a workbook, in each message language, if known."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(_OLE_SIGNATURE):
+        return {
+            "id": "ini buku kerja .xls lama; simpan ulang sebagai 'Excel Workbook (.xlsx)'",
+            "en": "this is an old .xls workbook; save it again as 'Excel Workbook (.xlsx)'",
+        }
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or not text.strip():
+        return None
+    return {
+        "id": "isinya teks (CSV?); ganti akhiran nama berkas menjadi .csv atau pakai "
+        "--input-format csv",
+        "en": "it holds text (a CSV?); rename it to .csv or use --input-format csv",
+    }
+
+
 def _open_sheet_rows(path: Path) -> tuple[Any, Iterator[tuple[Any, ...]]]:
     if path.stat().st_size == 0:
         raise UnreadableInputError(InputProblem(code="empty-file"))
@@ -118,7 +143,7 @@ def _open_sheet_rows(path: Path) -> tuple[Any, Iterator[tuple[Any, ...]]]:
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except _BROKEN as exc:
-        reason = str(exc) or type(exc).__name__
+        reason: object = _disguise(path) or str(exc) or type(exc).__name__
         raise UnreadableInputError(
             InputProblem(code="invalid-xlsx", ctx={"reason": reason})
         ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,17 +35,42 @@ def _object_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
+class _NonFiniteConstantError(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's JSON extension, not JSON (RFC 8259)."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonFiniteConstantError(name)
+
+
+# A JSON string (skipped) or a bare non-finite constant outside strings.
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _constant_position(text: str) -> int:
+    for match in _CONSTANT.finditer(text):
+        if match.group(1):
+            return match.start(1)
+    return 0  # pragma: no cover - the decoder met a constant, so there is one
+
+
 def loads_json(text: str) -> Any:
     """Parse JSON, marking objects with repeated keys (:class:`ObjectWithDuplicates`).
+
+    ``NaN`` and ``Infinity`` are refused like any other text that is not JSON: Python's decoder
+    accepts them, and a ``NaN`` passes every ``minimum`` of a contract.
 
     Raises:
         json.JSONDecodeError: when ``text`` is not JSON, or nests too deeply to be a record.
     """
     try:
-        return json.loads(text, object_pairs_hook=_object_hook)
+        return json.loads(text, object_pairs_hook=_object_hook, parse_constant=_refuse_constant)
     except RecursionError:
         msg = "nesting too deep / susunan terlalu dalam"
         raise json.JSONDecodeError(msg, text, 0) from None
+    except _NonFiniteConstantError as exc:
+        msg = f"{exc} is not a JSON number / bukan bilangan JSON"
+        raise json.JSONDecodeError(msg, text, _constant_position(text)) from None
 
 
 def find_duplicate_keys(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:

@@ -3,9 +3,12 @@
 ``::error file=…,line=…,title=…::message`` puts the violation on the file and line in a pull
 request (``warning`` and ``notice`` for the lower severities). Values are escaped as the
 workflow-command syntax requires; a JSON Pointer goes into the message when there is no line.
+A plain summary follows, then the sha256 of each contract and input, so the log can be cited.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from kontrak.report import Report
 from kontrak.reporters.junit_report import subject_of_run
@@ -58,4 +61,20 @@ def render_github(report: Report, lang: str = "id") -> str:
     if report.truncated:
         summary += f"; {len(report.violations)} of {report.total} annotated (--max-errors)"
     out.append(summary)
+    out.extend(_provenance(report))
     return "\n".join(out) + "\n"
+
+
+def _provenance(report: Report) -> list[str]:
+    """The contract versions and input hashes the verdict rests on (Pasal 11), one per line."""
+    lines = [
+        f"  contract {spec} sha256 {sha256}"
+        for spec, (_, sha256) in sorted(report.contracts.items())
+    ]
+    if report.package is not None:
+        descriptor = Path(report.package.path) / "datapackage.json"
+        lines.append(f"  package {descriptor} sha256 {report.package.sha256}")
+    lines.extend(
+        f"  input {result.path} sha256 {result.sha256}" for result in report.files if result.sha256
+    )
+    return lines

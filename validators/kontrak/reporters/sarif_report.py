@@ -4,7 +4,8 @@ One run; the tool's rules are the catalog codes that occur, each with its title,
 severity and a link to its entry in the published error catalog. A result is located by its file
 and its line (JSON Lines) or spreadsheet row (CSV, Excel: row 1 is the header, so the row is the
 line of a file without multi-line cells), and by its JSON Pointer as a logical location. Each
-input file is an artifact with its sha256. Complete counts and the contract version are in the
+input file is an artifact with its sha256; so is a package's ``datapackage.json`` when a result
+is located in it. Complete counts and the contract version are in the
 run's properties. ``tests/acceptance/test_reporters.py`` validates the output against the OASIS
 schema.
 """
@@ -12,7 +13,7 @@ schema.
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -85,21 +86,44 @@ def _result(
     }
 
 
+def _artifacts(report: Report) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Index and describe every file a result can point at: the inputs, then other files.
+
+    A package's results on its descriptor (``hash-mismatch``, ``unsafe-resource-path``) are in
+    ``datapackage.json``, which is not a data input; it becomes an artifact with the package's
+    descriptor hash.
+    """
+    descriptor = str(Path(report.package.path) / "datapackage.json") if report.package else None
+    index: dict[str, int] = {}
+    described: list[dict[str, Any]] = []
+    for result in report.files:
+        if result.path in index:
+            continue
+        artifact: dict[str, Any] = {"location": {"uri": _uri(result.path)}}
+        if result.sha256:
+            artifact["hashes"] = {"sha-256": result.sha256}
+        if result.size is not None:
+            artifact["length"] = result.size
+        index[result.path] = len(described)
+        described.append(artifact)
+    for path in [*report.counts_by_file, *(v.file for v in report.violations)]:
+        if path in index:
+            continue
+        artifact = {"location": {"uri": _uri(path)}}
+        if report.package is not None and path == descriptor:
+            artifact["hashes"] = {"sha-256": report.package.sha256}
+        index[path] = len(described)
+        described.append(artifact)
+    return index, described
+
+
 def render_sarif(report: Report, lang: str = "id") -> str:
     """Render the report as a SARIF 2.1.0 log."""
     from kontrak import __version__  # noqa: PLC0415 - avoids an import cycle at load time
 
     codes = sorted(report.counts_by_code)
     rules = {code: i for i, code in enumerate(codes)}
-    artifacts = {result.path: i for i, result in enumerate(report.files)}
-    artifact_list = []
-    for result in report.files:
-        artifact: dict[str, Any] = {"location": {"uri": _uri(result.path)}}
-        if result.sha256:
-            artifact["hashes"] = {"sha-256": result.sha256}
-        if result.size is not None:
-            artifact["length"] = result.size
-        artifact_list.append(artifact)
+    artifacts, artifact_list = _artifacts(report)
     run = {
         "tool": {
             "driver": {
