@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Validation step of action.yml: run `kontrak validate` once per report format asked for, then
-# once with `--format github` to annotate the pull request and once in text for the job summary.
+# Validation step of action.yml: one `kontrak validate` run writes every report format asked for
+# (`--report FORMAT=FILE`), annotates the pull request (`--format github`) and writes the text
+# report for the job summary, so a national-scale export is read once.
 # The step fails with kontrak's exit code: 1 violations, 2 usage error or unreadable input.
 set -euo pipefail
 
@@ -44,31 +45,33 @@ extension_of() {
   esac
 }
 
-status=0
-run_kontrak() {
-  local code=0
-  "$KONTRAK" validate "${target[@]}" "${paths[@]}" "${common[@]}" "$@" || code=$?
-  if ((code > status)); then
-    status=$code
-  fi
-}
-
+reports=()
 IFS=',' read -r -a formats <<< "${INPUT_FORMAT:-junit,sarif}"
 for format in "${formats[@]}"; do
   format="${format//[[:space:]]/}"
   [[ -z "$format" ]] && continue
   report="$report_dir/kontrak.$(extension_of "$format")"
-  run_kontrak --format "$format" --output "$report"
+  reports+=(--report "$format=$report")
   echo "$format=$report" >> "$GITHUB_OUTPUT"
 done
 
-if [[ "${INPUT_ANNOTATE:-true}" == "true" ]]; then
-  run_kontrak --format github
-fi
-
+summary=""
 if [[ "${INPUT_SUMMARY:-true}" == "true" && -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
   summary="$report_dir/kontrak-summary.txt"
-  run_kontrak --format text --output "$summary"
+  reports+=(--report "text=$summary")
+fi
+
+# the log shows the annotations, or the text report when annotations are off
+main_format=text
+if [[ "${INPUT_ANNOTATE:-true}" == "true" ]]; then
+  main_format=github
+fi
+
+status=0
+"$KONTRAK" validate "${target[@]}" "${paths[@]}" "${common[@]}" --format "$main_format" \
+  "${reports[@]}" || status=$?
+
+if [[ -n "$summary" ]]; then
   {
     echo "### kontrak validate"
     echo

@@ -267,3 +267,42 @@ def test_output_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
         assert code == 2
         assert f"--output {target}" in out
         assert "internal" not in out
+
+
+def test_one_run_writes_several_reports(tmp_path: Path) -> None:
+    """``--report FORMAT=FILE`` writes each report of the same run, as ``--format`` would."""
+    path = LAN / "invalid/lan/2.nipBaru.nip-invalid.json"
+    targets = {fmt: tmp_path / f"laporan.{fmt}" for fmt in ("json", "junit", "sarif", "text")}
+    extra = [arg for fmt, file in targets.items() for arg in ("--report", f"{fmt}={file}")]
+    code, out = run("validate", "riwayat-angka-kredit", path, "-f", "github", *extra)
+    assert code == 1
+    for fmt, file in targets.items():
+        alone, text = run("validate", "riwayat-angka-kredit", path, "-f", fmt)
+        assert alone == code
+        written = file.read_text(encoding="utf-8")
+        if fmt in ("json", "sarif"):  # the same report apart from the time it was made
+            assert _without_times(json.loads(written)) == _without_times(json.loads(text))
+        else:
+            assert _without_times_text(written) == _without_times_text(text)
+    assert "::error" in out
+
+
+def _without_times(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_times(v) for k, v in data.items() if "time" not in k.lower()}
+    if isinstance(data, list):
+        return [_without_times(v) for v in data]
+    return data
+
+
+def _without_times_text(text: str) -> str:
+    return re.sub(r'(time|timestamp)="[^"]*"', "", text)
+
+
+@pytest.mark.parametrize("spec", ["bogus", "pdf=laporan.pdf", "json="])
+def test_a_bad_report_option_is_a_usage_error(spec: str) -> None:
+    code, out = run(
+        "validate", "riwayat-angka-kredit", LAN / "valid/lan/pak-2024s1.json", "--report", spec
+    )
+    assert code == 2
+    assert "--report" in out

@@ -52,6 +52,21 @@ class InputFormat(StrEnum):
     xlsx = "xlsx"
 
 
+def _extra_reports(specs: list[str]) -> list[tuple[str, Path]]:
+    """Parse ``--report FORMAT=FILE`` options (checked before anything is validated)."""
+    reports = []
+    for spec in specs:
+        fmt, sep, file = spec.partition("=")
+        if not sep or fmt not in REPORTERS or not file:
+            msg = (
+                f"--report {spec}: tulis FORMAT=BERKAS / write FORMAT=FILE, FORMAT salah satu dari "
+                f"/ one of {', '.join(sorted(REPORTERS))}"
+            )
+            raise KontrakError(msg)
+        reports.append((fmt, Path(file)))
+    return reports
+
+
 def _split_targets(targets: list[str]) -> tuple[str | None, list[Path]]:
     """Tell ``DATASET PATH...`` from ``PACKAGE``: a first argument that exists is a path."""
     first = Path(targets[0])
@@ -156,6 +171,18 @@ def validate_command(
             "large JSON Lines files (default: 2 when the file is large).",
         ),
     ] = None,
+    report: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="FORMAT=FILE",
+            help=(
+                "Tulis juga laporan dalam FORMAT ke FILE dari validasi yang sama (dapat diulang), "
+                "mis. --report junit=hasil.xml --report sarif=hasil.sarif / also write the report "
+                "in FORMAT to FILE from the same run (repeatable)."
+            ),
+        ),
+    ] = None,
     against: Annotated[
         list[Path] | None,
         typer.Option(
@@ -171,6 +198,7 @@ def validate_command(
 
     Exit: 0 sah/valid, 1 pelanggaran/violations, 2 penggunaan atau masukan tak terbaca.
     """
+    extra = _extra_reports(report or [])
     dataset, paths = _split_targets(targets)
     _check_against(list(against or ()))
     options = ValidateOptions(
@@ -183,12 +211,15 @@ def validate_command(
         progress=progress_for(sys.stderr),
         against=tuple(against or ()),
     )
-    if dataset is None:
-        report = validate_package(paths[0], options)
-    else:
-        report = validate(dataset, paths, options)
-    write_output(REPORTERS[report_format.value](report, lang.value), output)
-    raise typer.Exit(report.exit_code)
+    result = (
+        validate_package(paths[0], options)
+        if dataset is None
+        else validate(dataset, paths, options)
+    )
+    for fmt, file in extra:
+        write_output(REPORTERS[fmt](result, lang.value), file)
+    write_output(REPORTERS[report_format.value](result, lang.value), output)
+    raise typer.Exit(result.exit_code)
 
 
 def register(app: typer.Typer) -> None:
