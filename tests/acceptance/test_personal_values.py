@@ -93,3 +93,22 @@ def test_a_csv_without_header_row_does_not_list_its_first_row(engine: str, tmp_p
     assert report["summary"]["by_code"] == {"missing-header": 1}
     leaked = {cell for cell in first_row if len(cell) >= 6 and cell in result.output}
     assert not leaked
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_a_payload_keyed_by_nip_does_not_print_the_nip(
+    engine: str, fmt: str, tmp_path: Path
+) -> None:
+    """Unknown keys that look like values (a NIP, NIK, e-mail) are masked like values."""
+    nip = "198403142009122987"
+    path = tmp_path / "berkunci-nip.json"
+    path.write_text(json.dumps({nip: {"idSipka": "AK-2024-1"}, "a@b.id": "x"}), encoding="utf-8")
+    args = ["validate", "riwayat-angka-kredit", str(path), "-f", fmt, "--engine", engine]
+    result = RUNNER.invoke(app, args)
+    assert result.exit_code == 1
+    assert nip not in result.output
+    assert "a@b.id" not in result.output
+    assert "19**************87" in result.output
+    shown = RUNNER.invoke(app, [*args, "--show-values"])
+    assert nip in shown.output

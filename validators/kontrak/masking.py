@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
-__all__ = ["mask_text", "render_value"]
+__all__ = ["key_looks_like_data", "mask_text", "render_value"]
+
+_DATA_IN_KEY = re.compile(r"[0-9]{6,}|@")
 
 _MAX_SHOWN = 80
 
@@ -17,6 +20,15 @@ def mask_text(text: str) -> str:
     if len(text) >= 12:
         return text[:2] + "*" * (len(text) - 4) + text[-2:]
     return "*" * len(text)
+
+
+def key_looks_like_data(key: str) -> bool:
+    """Whether a key the contract does not know looks like a value (a NIP, NIK, phone, e-mail).
+
+    Payloads keyed by NIP (``{"198403142009122987": {...}}``) put personal values where field
+    names belong; such keys are masked in reports like values.
+    """
+    return bool(_DATA_IN_KEY.search(key))
 
 
 def render_value(value: object, *, personal: bool, show_values: bool) -> str:

@@ -15,7 +15,7 @@ from kontrak.engine.spreadsheet_hints import refine_spreadsheet_finding
 from kontrak.engine.structure import StructureEngine, json_type_name
 from kontrak.error_catalog import error_code
 from kontrak.evolution.deprecation import DeprecationWatch
-from kontrak.masking import mask_text, render_value
+from kontrak.masking import key_looks_like_data, mask_text, render_value
 from kontrak.pointer import join_pointer
 from kontrak.readers.base import InputProblem, LocatedRecord
 from kontrak.reference_checks import ReferenceChecker
@@ -137,12 +137,18 @@ class RecordChecker:
                 personal=self._is_personal(finding.field),
                 show_values=self.show_values,
             )
+        parts, field = finding.parts, finding.field
+        unknown = bool(field) and field not in self.contract.fields
+        if unknown and not self.show_values and key_looks_like_data(str(field)):
+            masked = mask_text(str(field))  # e.g. a payload keyed by NIP (Pasal 9)
+            parts = tuple(masked if part == field else part for part in parts)
+            field = masked
         return Violation(
             code=finding.code,
             severity=self._severity(finding.code, severity or finding.severity),
             file=place.file,
-            pointer=join_pointer(item.pointer, *finding.parts),
-            field=finding.field,
+            pointer=join_pointer(item.pointer, *parts),
+            field=field,
             line=item.line,
             row=item.row,
             record=item.index,
