@@ -257,3 +257,16 @@ def test_reader_edges(name: str, tmp_path: Path) -> None:
     path.write_bytes(EDGE_FILES[name])
     _assert_same(LAN, path)
     _assert_same(BKN, path)
+
+
+def test_json_array_of_one_record_repeated(tmp_path: Path) -> None:
+    """Every element is a key candidate and is read again: one small window each, not a chunk."""
+    record = json.loads(
+        (SAMPLES / "riwayat-angka-kredit/1.0.0/valid/lan/pak-2024s1.jsonl")
+        .read_text()
+        .splitlines()[0]
+    )
+    path = tmp_path / "sama.json"
+    path.write_text(json.dumps([record] * 3000), encoding="utf-8")
+    report = _assert_same(LAN, path, max_errors=5)
+    assert report.counts_by_code["duplicate-primary-key"] == 2999

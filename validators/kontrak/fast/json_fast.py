@@ -41,6 +41,9 @@ _WHITE = frozenset(b" \t\n\r")
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*([,\]])")
 
 
+_AGAIN_CHUNK = 1 << 14
+
+
 class NotAnArrayError(Exception):
     """The file is not a plain JSON array of objects (or not valid JSON at all)."""
 
@@ -48,7 +51,8 @@ class NotAnArrayError(Exception):
 class _Splitter:
     """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``."""
 
-    def __init__(self, path: Path, offset: int = 0) -> None:
+    def __init__(self, path: Path, offset: int = 0, chunk: int = _CHUNK) -> None:
+        self._chunk = chunk
         self._handle = path.open("rb")
         self._handle.seek(offset)
         self.buffer = b""
@@ -63,7 +67,7 @@ class _Splitter:
         """Read on, keeping the buffer from index ``keep`` (indexes shift down by ``keep``)."""
         if self.eof:
             return False
-        chunk = self._handle.read(_CHUNK)
+        chunk = self._handle.read(self._chunk)
         if not chunk:
             self.eof = True
             return False
@@ -229,7 +233,7 @@ def elements_at(path: Path, offsets: dict[int, int]) -> Iterator[LocatedRecord]:
         offsets: element index → byte offset of the element in the file.
     """
     for index, offset in sorted(offsets.items()):
-        splitter = _Splitter(path, offset)
+        splitter = _Splitter(path, offset, chunk=_AGAIN_CHUNK)  # one element: read little
         try:
             splitter.more(0)
             piece, _, _, _ = splitter.element()
