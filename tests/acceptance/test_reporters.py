@@ -306,3 +306,12 @@ def test_a_bad_report_option_is_a_usage_error(spec: str) -> None:
     )
     assert code == 2
     assert "--report" in out
+
+
+def test_english_counts_of_one_are_singular() -> None:
+    path = LAN / "invalid/lan/2.nipBaru.nip-invalid.json"
+    _, out = run("validate", "riwayat-angka-kredit", path, "--lang", "en")
+    assert "Summary: 1 file, " in out
+    assert ", 1 error, " in out
+    _, out = run("validate", "riwayat-angka-kredit", path)
+    assert "Ringkasan: 1 berkas, " in out

@@ -82,6 +82,16 @@ _WORDS = {
 }
 
 
+_SINGULAR_EN = {"records": "record", "files": "file", "errors": "error", "warnings": "warning"}
+
+
+def counted(number: int, word: str, lang: str = "id") -> str:
+    """``number`` and ``word`` (a plural from the word table), singular for one in English."""
+    if lang == "en" and number == 1:
+        word = _SINGULAR_EN.get(word, word)
+    return f"{format_count(number, lang)} {word}"
+
+
 def format_count(number: int, lang: str = "id") -> str:
     """A count with thousands separators as the language writes them (1.234 / 1,234)."""
     text = f"{number:,}"
@@ -124,12 +134,9 @@ def _file_heading(result: FileResult, words: dict[str, str], lang: str) -> str:
         return f"{result.path}  ({words['unread']})"
     digest = (result.sha256 or "")[:12]
     state = f", {words['unread']}" if not result.readable else ""
-    records = format_count(result.records, lang)
+    records = counted(result.records, words["records"], lang)
     spec = f"{result.dataset}@{result.version}, " if result.dataset else ""
-    return (
-        f"{result.path}  ({spec}{result.format}, {records} {words['records']}, "
-        f"sha256 {digest}…{state})"
-    )
+    return f"{result.path}  ({spec}{result.format}, {records}, sha256 {digest}…{state})"
 
 
 def _violation_line(violation: Violation, lang: str, words: dict[str, str]) -> str:
@@ -147,9 +154,9 @@ def _violation_line(violation: Violation, lang: str, words: dict[str, str]) -> s
 
 def _severity_counts(counts: dict[str, int], words: dict[str, str], lang: str) -> str:
     return (
-        f"{format_count(counts.get('error', 0), lang)} {words['errors']}, "
-        f"{format_count(counts.get('warning', 0), lang)} {words['warnings']}, "
-        f"{format_count(counts.get('info', 0), lang)} {words['infos']}"
+        f"{counted(counts.get('error', 0), words['errors'], lang)}, "
+        f"{counted(counts.get('warning', 0), words['warnings'], lang)}, "
+        f"{counted(counts.get('info', 0), words['infos'], lang)}"
     )
 
 
@@ -192,12 +199,10 @@ def render_text(report: Report, lang: str = "id") -> str:
     for result in report.files:
         out += _file_section(report, result, by_file.get(result.path, []), lang, words)
         out.append("")
-    records = format_count(report.records, lang)
+    records = counted(report.records, words["records"], lang)
     severities = _severity_counts(dict(report.counts_by_severity), words, lang)
-    files = format_count(len(report.files), lang)
-    out.append(
-        f"{words['summary']}: {files} {words['files']}, {records} {words['records']}, {severities}"
-    )
+    files = counted(len(report.files), words["files"], lang)
+    out.append(f"{words['summary']}: {files}, {records}, {severities}")
     ranked = sorted(report.counts_by_code.items(), key=lambda kv: (-kv[1], kv[0]))
     if ranked:
         width = max(len(code) for code, _ in ranked)
