@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from html.parser import HTMLParser
@@ -212,3 +213,22 @@ def test_yearly_evaluation_of_both_sample_rounds(round_report: Path, tmp_path: P
     timely = found[("KETEPATAN-WAKTU", "pertukaran")]
     assert (timely["pembilang"], timely["penyebut"]) == (4, 4), "the sample packages are on time"
     assert found[("KETERLAMBATAN", "pertukaran")]["nilai"] == 0
+
+
+def test_yearly_completeness_counts_people_not_person_rounds(round_report: Path) -> None:
+    """Two rounds in a year: the rosters of the latest round, not both rosters added up."""
+    later = json.loads(round_report.read_text(encoding="utf-8"))
+    earlier = copy.deepcopy(later)
+    earlier["period"] = {"start": "2024-01-01", "end": "2024-06-30"}
+    for pair in earlier["pairs"]:
+        if pair["id"] == "daftar-jf":
+            pair["bkn_records"], pair["counts"]["sama"], pair["counts"]["beda"] = 4, 1, 0
+    period = parse_period("2024")
+    for rounds in ([earlier, later], [later, earlier]):
+        found = _by_code(
+            evaluation_records(
+                compute_indicators(rounds, period, Schedule()), period, dt.date(2025, 2, 1)
+            )
+        )
+        complete = found[("KELENGKAPAN", "pertukaran")]
+        assert (complete["pembilang"], complete["penyebut"]) == (5, 6)

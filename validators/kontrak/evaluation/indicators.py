@@ -6,7 +6,8 @@ Indicators, as defined by the LAN reference table ``indikator-evaluasi``:
 
 - VALIDITAS per dataset: valid records / records delivered × 100;
 - KECOCOKAN per LAN dataset matched: equal records / LAN records matched × 100;
-- KELENGKAPAN: people on BKN's rosters with records at LAN / people on the rosters × 100;
+- KELENGKAPAN: people on BKN's rosters with records at LAN / people on the rosters × 100 (the
+  rosters of the latest round in the period: people, not person-rounds);
 - KETEPATAN-WAKTU: packages delivered by the agreed date / packages × 100, and
   KETERLAMBATAN: days late, summed;
 - FREKUENSI-PEMADANAN (yearly evaluation only): rounds held in the year.
@@ -71,11 +72,16 @@ def _validity(rounds: Sequence[Mapping[str, Any]]) -> Iterable[Indicator]:
 def _matching(rounds: Sequence[Mapping[str, Any]]) -> Iterable[Indicator]:
     totals: dict[str, list[int]] = {}
     roster = [0, 0]
+    latest = ""
     for data in rounds:
+        period = data.get("period") or {}
+        end = str(period.get("end", "")) if isinstance(period, Mapping) else ""
         for pair in data["pairs"]:
             if pair["id"] == "daftar-jf":
-                roster[0] += pair["counts"]["sama"] + pair["counts"]["beda"]
-                roster[1] += pair["bkn_records"]
+                # people, not person-rounds: the roster of the latest round in the period
+                if end >= latest:
+                    latest = end
+                    roster = [pair["counts"]["sama"] + pair["counts"]["beda"], pair["bkn_records"]]
                 continue
             for subject in pair["lan_contracts"]:
                 total = totals.setdefault(subject, [0, 0])
