@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
@@ -78,6 +79,7 @@ class _Run:
         self.catalog = catalog
         self.keys_per_file = keys_per_file
         self.shared_keys: set[str] = set()  # contracts with several files in one package
+        self.datasets: set[str] = set()  # datasets validated in this run (possible targets)
         self.keys = ForeignKeyIndex(show_values=options.show_values)
         self._checkers: dict[str, RecordChecker] = {}
 
@@ -172,8 +174,13 @@ class _Run:
         def observe(item: LocatedRecord) -> None:
             self._observe(checker, contract, shown, item)
 
+        def hopeless(spec: Mapping[str, Any]) -> bool:
+            """No target of this foreign key can turn up: one keyed record is enough."""
+            targets = set(spec["reference"]["datasets"])
+            return not self.options.against and not targets & self.datasets
+
         plans: list[KeyColumns | None] = [
-            KeyColumns.of(contract, f"source:{number}", spec["fields"])
+            KeyColumns.of(contract, f"source:{number}", spec["fields"], one=hopeless(spec))
             for number, spec in enumerate(contract.foreign_keys)
         ]
         targets = self.keys.targets_of(contract.dataset)
@@ -253,6 +260,7 @@ def validate_with_contract(
         catalog or load_catalog(contract.root),
     )
     checker = run.checker(contract)
+    run.datasets = {contract.dataset}
     for given in paths:
         checker.start_file()
         run.validate_file(Path(given), str(given), contract, options.input_format)
@@ -391,6 +399,7 @@ def validate_package(path: str | Path, options: ValidateOptions | None = None) -
             continue  # reported in _check_resource
         files_of[resource.spec] = files_of.get(resource.spec, 0) + 1
     run.shared_keys = {spec for spec, count in files_of.items() if count > 1}
+    run.datasets = {resource.dataset for resource in package.resources}
     for resource in package.resources:
         _check_resource(run, package, resource, shown_root)
     run.load_against(options.against)

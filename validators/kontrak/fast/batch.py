@@ -180,7 +180,7 @@ class RecordScreen:
 
     def outcome(self) -> Outcome:
         """An empty outcome that keeps violations as the report's list is capped."""
-        found = {plan.label: KeyTexts() for plan in self.observed}
+        found = {plan.label: KeyTexts(one=plan.one) for plan in self.observed}
         return Outcome(violations=Found(cap=self.cap), found=found)
 
     # ----------------------------------------------------------------- exact

@@ -30,21 +30,27 @@ class KeyColumns:
     """One key to collect: its label and fields.
 
     Attributes:
-        label: ``source:N`` (the contract's N-th foreign key) or ``target:DATASET:FIELDS``.
+        label: ``source:N`` (the contract's N-th foreign key) or ``target:N`` (the N-th key
+            other datasets point at).
         fields: the record fields that make the key, in order.
+        one: one record with a key is enough (no target can turn up in the run: the index only
+            reports that the key was not checked), so memory does not grow with the file.
     """
 
     label: str
     fields: tuple[str, ...]
+    one: bool = False
 
     @classmethod
-    def of(cls, contract: Contract, label: str, fields: Sequence[str]) -> KeyColumns | None:
+    def of(
+        cls, contract: Contract, label: str, fields: Sequence[str], *, one: bool = False
+    ) -> KeyColumns | None:
         """The plan for ``fields`` of ``contract``; None when a field is not text."""
         for name in fields:
             spec = contract.fields.get(name)
             if spec is None or not spec.json_types or not set(spec.json_types) <= _TEXT_TYPES:
                 return None
-        return cls(label=label, fields=tuple(fields))
+        return cls(label=label, fields=tuple(fields), one=one)
 
     def text(self, record: Mapping[str, Any]) -> str | None:
         """The key of one record as the index reads it (``_key_of``), joined; None if none."""
@@ -64,8 +70,12 @@ class KeyColumns:
 
 @dataclass(slots=True)
 class KeyTexts:
-    """Key texts of records of one file (or part of one), with their index and position."""
+    """Key texts of records of one file (or part of one), with their index and position.
 
+    With ``one``, only the first key that turns up is kept.
+    """
+
+    one: bool = False
     frames: list[pl.DataFrame] = field(default_factory=list)
     _texts: list[str] = field(default_factory=list)
     _indexes: list[int] = field(default_factory=list)
@@ -73,7 +83,7 @@ class KeyTexts:
 
     def add_one(self, text: str | None, index: int, position: int) -> None:
         """Keep the key of one record (None: the record has none)."""
-        if text is not None:
+        if text is not None and not (self.one and (self.frames or self._texts)):
             self._texts.append(text)
             self._indexes.append(index)
             self._positions.append(position)
@@ -92,19 +102,27 @@ class KeyTexts:
                 "position": pl.Series(positions, dtype=pl.UInt64),
             }
         ).filter(pl.col("key").is_not_null())
+        if self.one:
+            if self.frames or self._texts:
+                return
+            frame = frame.head(1)
         if frame.height:
             self.frames.append(frame)
 
     def flush(self) -> None:
         """Move the keys kept one by one into a frame."""
         if self._texts:
-            self.add(self._texts, self._indexes, self._positions)
+            texts, indexes, positions = self._texts, self._indexes, self._positions
             self._texts, self._indexes, self._positions = [], [], []
+            self.add(texts, indexes, positions)
 
     def extend(self, other: KeyTexts, index_offset: int = 0, position_offset: int = 0) -> None:
         """Take the keys of another part of the same file, shifting its places."""
+        self.flush()
         other.flush()
         for frame in other.frames:
+            if self.one and self.frames:
+                return
             self.frames.append(
                 frame.with_columns(
                     (pl.col("index") + index_offset).cast(pl.UInt32),
