@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
 from kontrak.exceptions import KontrakError
-from kontrak.fast.key_texts import KeyColumns, KeyTexts
-from kontrak.fast.run import FastFile, Locate, Observer, fast_structure, validate_file_fast
+from kontrak.fast.key_observer import key_observer
+from kontrak.fast.run import FastFile, Observer, fast_structure, validate_file_fast
 from kontrak.foreign_keys import ForeignKeyIndex
 from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
@@ -162,43 +161,16 @@ class _Run:
             self.keys.add_source_record(contract, shown, item, checker.subject_of(item.value))
 
     def _observer(self, checker: RecordChecker, contract: Contract, shown: str) -> Observer | None:
-        """What the fast engine must show the foreign-key index, or None when nothing.
-
-        A screened file hands over the key columns of all its records (its foreign keys, and
-        the keys other datasets point at when it is a target); a file whose key fields are not
-        all text is shown to the index record by record.
-        """
-        if not (self.keys.is_target(contract.dataset) or contract.foreign_keys):
-            return None
+        """What the fast engine must show the foreign-key index (see `key_observer`)."""
 
         def observe(item: LocatedRecord) -> None:
             self._observe(checker, contract, shown, item)
 
-        def hopeless(spec: Mapping[str, Any]) -> bool:
-            """No target of this foreign key can turn up: one keyed record is enough."""
-            targets = set(spec["reference"]["datasets"])
-            return not self.options.against and not targets & self.datasets
-
-        plans: list[KeyColumns | None] = [
-            KeyColumns.of(contract, f"source:{number}", spec["fields"], one=hopeless(spec))
-            for number, spec in enumerate(contract.foreign_keys)
-        ]
-        targets = self.keys.targets_of(contract.dataset)
-        plans += [
-            KeyColumns.of(contract, f"target:{i}", fields) for i, (_, fields) in enumerate(targets)
-        ]
-        observed = tuple(p for p in plans if p is not None) if None not in plans else None
-
-        def deliver(found: Mapping[str, KeyTexts], locate: Locate) -> None:
-            for number in range(len(contract.foreign_keys)):
-                table = found[f"source:{number}"].table()
-                self.keys.add_source_keys(
-                    contract, shown, number, table, locate, checker.subject_of
-                )
-            for i, target in enumerate(targets):
-                self.keys.add_target_keys(target, found[f"target:{i}"].table()["key"])
-
-        return Observer(observe=observe, observed=observed, deliver=deliver)
+        against = bool(self.options.against)
+        return key_observer(
+            self.keys, contract, shown, observe, checker.subject_of, against=against,
+            datasets=self.datasets,
+        )  # fmt: skip
 
     def load_against(self, paths: Sequence[Path]) -> None:
         """Index the foreign-key targets found in other packages (not validated here)."""
