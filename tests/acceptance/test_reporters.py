@@ -315,3 +315,13 @@ def test_english_counts_of_one_are_singular() -> None:
     assert ", 1 error, " in out
     _, out = run("validate", "riwayat-angka-kredit", path)
     assert "Ringkasan: 1 berkas, " in out
+
+
+def test_text_report_never_sends_control_characters(tmp_path: Path) -> None:
+    """A NUL or a terminal escape in a value is shown escaped, not sent to the terminal."""
+    path = tmp_path / "kendali.jsonl"
+    path.write_text('{"idSipka": "AK\\u0000\\u001b[31mX"}\n', encoding="utf-8")
+    _, out = run("validate", "riwayat-angka-kredit", path)
+    assert "\x00" not in out
+    assert "\x1b" not in out
+    assert "AK\\x00\\x1b[31mX" in out

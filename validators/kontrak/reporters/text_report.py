@@ -7,6 +7,7 @@ lists them all. Every count is complete, also when ``--max-errors`` shortened th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import groupby
 
@@ -14,7 +15,7 @@ from kontrak.error_catalog import error_code
 from kontrak.report import FileResult, Report
 from kontrak.violation import Violation
 
-__all__ = ["SHOWN_PER_CODE", "format_count", "location_text", "render_text"]
+__all__ = ["SHOWN_PER_CODE", "counted", "format_count", "location_text", "printable", "render_text"]
 
 SHOWN_PER_CODE = 20
 
@@ -149,7 +150,19 @@ def _violation_line(violation: Violation, lang: str, words: dict[str, str]) -> s
         extras.append(f"{words['record']}: {violation.subject}")
     if extras:
         line += "  (" + "; ".join(extras) + ")"
-    return line
+    return printable(line)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters written as escapes (``\x00``), safe for a terminal.
+
+    A value or key from a payload may hold line breaks, NULs or terminal escape sequences; the
+    text report shows them, never sends them.
+    """
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _severity_counts(counts: dict[str, int], words: dict[str, str], lang: str) -> str:
