@@ -119,3 +119,18 @@ def test_csv_integer_cell_that_is_no_integer_stays_text(cell: str) -> None:
     contract = load_contract("pengembangan-kompetensi@1.0.0")
     assert cell_to_value(cell, contract.fields["jumlahJam"]) == cell
     assert cell_to_value("-12", contract.fields["jumlahJam"]) == -12
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"Error": "Unauthorized", "Message": "token expired"}',
+        '{"success": false, "message": "NIP tidak ditemukan"}',
+    ],
+)
+def test_an_error_answer_is_one_envelope_problem(tmp_path: Path, document: str) -> None:
+    path = tmp_path / "galat.json"
+    path.write_text(document, encoding="utf-8")
+    (problem,) = _items(path)
+    assert isinstance(problem, InputProblem)
+    assert problem.code == "invalid-envelope"

@@ -33,6 +33,20 @@ def _is_reference_listing(document: Any) -> bool:
     return isinstance(document, dict) and isinstance(document.get("results"), list)
 
 
+def _is_error_answer(document: Any) -> bool:
+    """Whether the document is an error answer instead of data (domain.md §1).
+
+    The gateway answers ``{"Error": …, "Message": …}``, a failed save ``{"success": false,
+    "message": …}``; neither is a record, so one problem is reported instead of a missing-field
+    violation for every field of the contract.
+    """
+    if not isinstance(document, dict):
+        return False
+    if "Error" in document and "Message" in document:
+        return True
+    return document.get("success") is False and "message" in document
+
+
 def _envelope_code(code: Any) -> str | None:
     """The envelope's ``code`` as ``"1"`` or ``"0"``; None for anything else.
 
@@ -94,6 +108,12 @@ def iter_json_document(data: bytes) -> Iterator[LocatedRecord | InputProblem]:
         raise UnreadableInputError(json_error_problem(exc)) from None
     if _is_envelope(document):
         yield from _iter_envelope(document)
+    elif _is_error_answer(document):
+        yield InputProblem(
+            code="invalid-envelope",
+            pointer="",
+            ctx={"reason": "ini jawaban galat SIASN/gateway (Error/Message, success: false)"},
+        )
     elif _is_reference_listing(document):
         for index, item in enumerate(document["results"]):
             yield _record(item, index, f"/results/{index}")
