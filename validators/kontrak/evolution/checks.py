@@ -50,8 +50,12 @@ _NEED = {
 _LISTED = 6
 
 
-def bump_message(verdict: BumpVerdict) -> str:
-    """The CI message for a misnumbered version: the rules that decide it and the fix."""
+def bump_message(verdict: BumpVerdict, taken: frozenset[str] = frozenset()) -> str:
+    """The CI message for a misnumbered version: the rules that decide it and the fix.
+
+    The version proposed is the first one with the required bump that ``taken`` (the dataset's
+    versions in the catalog) does not hold yet.
+    """
     if verdict.required == "none":
         return (
             f"{verdict.version} sama dengan {verdict.predecessor} / is identical to "
@@ -66,6 +70,8 @@ def bump_message(verdict: BumpVerdict) -> str:
     if len(verdict.reasons) > _LISTED:
         listed += f"; … (+{len(verdict.reasons) - _LISTED})"
     target = next_version(verdict.predecessor, verdict.required)
+    while target in taken:
+        target = next_version(target, verdict.required)
     folder = f"contracts/{verdict.dataset}/{target}/"
     document = "an amendment" if verdict.required == "major" else "an addendum or amendment"
     return (
@@ -165,4 +171,6 @@ def evolution_issues(catalog: Catalog, *, sources_ok: bool) -> Iterator[Issue]:
     for verdict in verdicts:
         if not verdict.ok:
             where = f"contracts/{verdict.dataset}/{verdict.version}"
-            yield "version-bump", where, bump_message(verdict)
+            entry = catalog.datasets.get(verdict.dataset)
+            taken = frozenset(v.version for v in entry.versions) if entry else frozenset()
+            yield "version-bump", where, bump_message(verdict, taken)
