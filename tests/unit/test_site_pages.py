@@ -91,8 +91,8 @@ def test_changelog_is_linked_only_when_its_page_exists() -> None:
     assert "perubahan.md" not in without
     planned = ("datasets/riwayat-angka-kredit/perubahan.md", "datasets/x.en.md")
     context = _context(REPO, planned)
-    assert "[Riwayat perubahan](perubahan.md)" in _pages(context)[page]
-    assert "[Changelog](perubahan.md)" in _pages(context)[page.replace(".md", ".en.md")]
+    assert "[Riwayat perubahan](perubahan.md#v1-0-0)" in _pages(context)[page]
+    assert "[Changelog](perubahan.md#v1-0-0)" in _pages(context)[page.replace(".md", ".en.md")]
     nav = yaml.safe_load(render_nav(context, []))["nav"]
     (datasets,) = [item["Dataset"] for item in nav if isinstance(item, dict) and "Dataset" in item]
     assert "datasets/riwayat-angka-kredit/perubahan.md" in datasets

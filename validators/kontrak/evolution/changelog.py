@@ -24,7 +24,7 @@ from kontrak.evolution.model import Comparison, Direction, Mode
 from kontrak.evolution.output.report import change_message, directions_text
 from kontrak.evolution.waivers import Waiver, load_waivers
 
-__all__ = ["changelog_page", "changelog_page_path", "iter_changelog_pages"]
+__all__ = ["changelog_page", "changelog_page_path", "iter_changelog_pages", "version_anchor"]
 
 Key = tuple[str, str]
 RULES_TARGET = "kompatibilitas.md"
@@ -72,6 +72,11 @@ _DOC_STATUS = {
     "draft": {"id": "rancangan", "en": "draft"},
     "signed": {"id": "ditandatangani", "en": "signed"},
 }
+
+
+def version_anchor(version: str) -> str:
+    """The anchor of a version's section on its dataset's changelog page (``v1-1-0``)."""
+    return "v" + version.replace(".", "-")
 
 
 def _t(key: str, lang: str) -> str:
@@ -156,7 +161,7 @@ def _section(
     mode: Mode,
     lang: str,
 ) -> list[str]:
-    anchor = "v" + version.version.replace(".", "-")
+    anchor = version_anchor(version.version)
     parts = [f"## {version.version} <small>{version.status}</small> {{#{anchor}}}\n"]
     if version.notes:
         parts.append(version.notes.get(lang) + "\n")

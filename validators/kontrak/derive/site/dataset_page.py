@@ -12,6 +12,7 @@ from kontrak.derive.site.fields import RULES_ANCHOR, fields_table
 from kontrak.derive.site.labels import format_date, label
 from kontrak.derive.site.links import changelog_page, dataset_page, relative_link
 from kontrak.derive.site.samples_section import samples_section
+from kontrak.evolution.changelog import version_anchor
 from kontrak.rules import RULES
 
 __all__ = ["render_dataset_page", "schema_links"]
@@ -84,7 +85,9 @@ def _facts(
         links = [f"[{v}]({relative_link(page, dataset_page(entry.id, v))})" for v in others]
         facts.append((label("other_versions", lang), ", ".join(links)))
     if context.page_exists(changelog_page(entry.id)):
-        link = relative_link(page, changelog_page(entry.id))
+        link = (
+            relative_link(page, changelog_page(entry.id)) + "#" + version_anchor(contract.version)
+        )
         facts.append((label("changelog", lang), f"[{label('changelog', lang)}]({link})"))
     return facts
 
