@@ -14,6 +14,9 @@ __all__ = ["render_github"]
 _LEVEL = {"error": "error", "warning": "warning"}
 
 
+_BREAKS = {False: "merusak:", True: "breaks:"}  # which directions of data it breaks
+
+
 def _data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -33,10 +36,8 @@ def render_github(report: CompatReport, lang: str = "id") -> str:
                 if level is None:
                     continue
                 title = f"kontrak compat {change.rule} ({comparison.old} → {comparison.new})"
-                message = (
-                    f"{change_message(change, lang)} [{change.path or '/'}; breaks: "
-                    f"{directions_text(change.breaks)}]"
-                )
+                breaks = f"{_BREAKS[lang == 'en']} {directions_text(change.breaks)}"
+                message = f"{change_message(change, lang)} [{change.path or '/'}; {breaks}]"
                 lines.append(
                     f"::{level} file={_property(schema)},title={_property(title)}::{_data(message)}"
                 )

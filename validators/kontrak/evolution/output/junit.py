@@ -15,6 +15,9 @@ from kontrak.evolution.output.report import (
 __all__ = ["render_junit"]
 
 
+_BREAKS = {False: "merusak:", True: "breaks:"}  # which directions of data it breaks
+
+
 def _case(
     suite: ET.Element, result: CompatResult, comparison: Comparison, direction: Direction, lang: str
 ) -> bool:
@@ -58,7 +61,7 @@ def _suite(root: ET.Element, result: CompatResult, lang: str) -> tuple[int, int]
     out = ET.SubElement(suite, "system-out")
     out.text = "\n".join(
         f"{c.old}→{c.new} [{ch.severity(result.mode)}] {ch.rule} {ch.path or '/'} "
-        f"(breaks: {directions_text(ch.breaks)}): {change_message(ch, lang)}"
+        f"({_BREAKS[lang == 'en']} {directions_text(ch.breaks)}): {change_message(ch, lang)}"
         for c in result.comparisons
         for ch in c.changes
     )
