@@ -193,6 +193,8 @@ def test_github_annotations(tmp_path: Path) -> None:
     )
     assert "%0A" not in first
     assert summary.startswith("kontrak validate riwayat-angka-kredit@1.0.0: invalid (exit 1)")
+    _, indonesian = run("validate", "riwayat-angka-kredit", path, "-f", "github")
+    assert "riwayat-angka-kredit@1.0.0: tidak sah (exit 1); 4 record, 1 galat" in indonesian
     warning = LAN / "invalid/lan/0.kreditBaruTotal.credit-sum-mismatch.json"
     _, out = run("validate", "riwayat-angka-kredit", warning, "-f", "github")
     assert "::warning file=" in out
@@ -249,7 +251,7 @@ def test_max_errors_caps_the_list_but_not_the_counts(fmt: str, tmp_path: Path) -
         assert any(p.get("value") == "36" for p in root.iter("property"))
     elif fmt == "github":
         assert text.count("::error") + text.count("::notice") == 4
-        assert "4 of 36 annotated" in text
+        assert "4 dari 36 dianotasi" in text
     else:
         assert "listed 4 of 36" in text.replace("dicantumkan 4 dari 36", "listed 4 of 36")
 

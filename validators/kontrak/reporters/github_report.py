@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kontrak.report import Report
 from kontrak.reporters.junit_report import subject_of_run
-from kontrak.reporters.text_report import format_count, location_text
+from kontrak.reporters.text_report import counted, format_count, location_text
 from kontrak.violation import Violation
 
 __all__ = ["escape_data", "escape_property", "render_github"]
@@ -46,20 +46,34 @@ def _annotation(violation: Violation, lang: str) -> str:
     return f"::{command} {','.join(properties)}::{escape_data(message)}"
 
 
+_SUMMARY = {
+    "id": {
+        "valid": "sah", "invalid": "tidak sah", "unreadable": "tidak terbaca", "records": "record",
+        "errors": "galat", "warnings": "peringatan", "of": "dari", "annotated": "dianotasi",
+    },
+    "en": {
+        "valid": "valid", "invalid": "invalid", "unreadable": "unreadable", "records": "records",
+        "errors": "errors", "warnings": "warnings", "of": "of", "annotated": "annotated",
+    },
+}  # fmt: skip
+
+
 def render_github(report: Report, lang: str = "id") -> str:
     """Render the report as GitHub Actions annotations and a plain summary."""
     out = [_annotation(v, lang) for v in report.violations]
     counts = report.counts_by_severity
-    verdict = "unreadable" if report.unreadable else ("valid" if report.valid else "invalid")
+    words = _SUMMARY["en" if lang == "en" else "id"]
+    verdict = words["unreadable" if report.unreadable else ("valid" if report.valid else "invalid")]
     summary = (
         f"kontrak validate {subject_of_run(report)}: {verdict} (exit {report.exit_code}); "
-        f"{format_count(report.records, lang)} records, "
-        f"{format_count(counts.get('error', 0), lang)} errors, "
-        f"{format_count(counts.get('warning', 0), lang)} warnings, "
-        f"{format_count(counts.get('info', 0), lang)} info"
+        f"{counted(report.records, words['records'], lang)}, "
+        f"{counted(counts.get('error', 0), words['errors'], lang)}, "
+        f"{counted(counts.get('warning', 0), words['warnings'], lang)}, "
+        f"{counted(counts.get('info', 0), 'info', lang)}"
     )
     if report.truncated:
-        summary += f"; {len(report.violations)} of {report.total} annotated (--max-errors)"
+        shown, total = format_count(len(report.violations), lang), format_count(report.total, lang)
+        summary += f"; {shown} {words['of']} {total} {words['annotated']} (--max-errors)"
     out.append(summary)
     out.extend(_provenance(report))
     return "\n".join(out) + "\n"
