@@ -135,3 +135,12 @@ def test_an_output_file_that_cannot_be_written_is_a_usage_error(
         assert f"cannot write the report to {target}" in result.output
         assert "internal error" not in result.output
     assert list(tmp_path.iterdir()) == [], "no temporary file left behind"
+
+
+def test_machine_formats_name_the_broken_directions_in_the_report_language() -> None:
+    for fmt in ("junit", "github"):
+        _, indonesian = run(*BREAKING, "--format", fmt)
+        _, english = run(*BREAKING, "--format", fmt, "--lang", "en")
+        assert "memutus: BACKWARD, FORWARD" in indonesian
+        assert "breaks:" not in indonesian
+        assert "breaks: BACKWARD, FORWARD" in english

@@ -43,6 +43,11 @@ class FieldSpec:
     reference: ReferenceSpec | None = None
 
     @property
+    def is_text(self) -> bool:
+        """Whether every value the schema allows is text or null (a column of strings)."""
+        return bool(self.json_types) and set(self.json_types) <= {"string", "null"}
+
+    @property
     def examples(self) -> list[Any]:
         """Synthetic example values declared in the contract."""
         return list(self.schema.get("examples", []))

@@ -16,12 +16,11 @@ from typing import Any
 import polars as pl
 
 from kontrak.contract import Contract
-from kontrak.fast.key_texts import SEPARATOR
 from kontrak.masking import mask_text
 from kontrak.readers.base import LocatedRecord
 from kontrak.violation import Violation
 
-__all__ = ["ForeignKeyIndex"]
+__all__ = ["SEPARATOR", "ForeignKeyIndex", "Locate", "key_of"]
 
 Key = tuple[str, ...]
 Target = tuple[str, tuple[str, ...]]
@@ -36,6 +35,7 @@ class _Pending:
 
 
 Locate = Callable[[pl.DataFrame], Iterator[LocatedRecord]]
+"""Reads records of a file again, given a frame of their ``index`` and ``position``."""
 SubjectOf = Callable[[Mapping[str, Any]], str | None]
 
 
@@ -57,7 +57,12 @@ class _Usage:
     column: _KeyColumn | None = None
 
 
-def _key_of(record: Mapping[str, Any], names: tuple[str, ...]) -> Key | None:
+SEPARATOR = "\x1f"
+"""Joins the parts of a key into one text (the fast engine's key columns)."""
+
+
+def key_of(record: Mapping[str, Any], names: tuple[str, ...]) -> Key | None:
+    """The key ``names`` give ``record`` (parts as text), or None when a part is missing."""
     values = [record.get(name) for name in names]
     if not all(isinstance(v, str | int) and not isinstance(v, bool) and v != "" for v in values):
         return None
@@ -119,7 +124,7 @@ class ForeignKeyIndex:
             return
         for target in self._wanted:
             if target[0] == dataset:
-                key = _key_of(record, target[1])
+                key = key_of(record, target[1])
                 if key is not None:
                     self._targets[target].add(key)
 
@@ -137,7 +142,7 @@ class ForeignKeyIndex:
         if not isinstance(record, Mapping):
             return
         for number, spec in enumerate(contract.foreign_keys):
-            key = _key_of(record, tuple(spec["fields"]))
+            key = key_of(record, tuple(spec["fields"]))
             if key is None:
                 continue
             usage = self._usages.setdefault(

@@ -13,8 +13,8 @@ from typing import Any
 
 from kontrak.contract import Contract
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
-from kontrak.fast.run import Locate, Observer
-from kontrak.foreign_keys import ForeignKeyIndex, SubjectOf
+from kontrak.fast.run import Observer
+from kontrak.foreign_keys import ForeignKeyIndex, Locate, SubjectOf
 from kontrak.readers.base import LocatedRecord
 
 __all__ = ["key_observer"]

@@ -17,11 +17,10 @@ from typing import Any
 import polars as pl
 
 from kontrak.contract import Contract
+from kontrak.foreign_keys import SEPARATOR, key_of
 
-__all__ = ["SEPARATOR", "KeyColumns", "KeyTexts"]
+__all__ = ["KeyColumns", "KeyTexts"]
 
-SEPARATOR = "\x1f"
-_TEXT_TYPES = frozenset({"string", "null"})
 SCHEMA: dict[str, pl.DataType] = {"key": pl.String(), "index": pl.UInt32(), "position": pl.UInt64()}
 
 
@@ -48,19 +47,14 @@ class KeyColumns:
         """The plan for ``fields`` of ``contract``; None when a field is not text."""
         for name in fields:
             spec = contract.fields.get(name)
-            if spec is None or not spec.json_types or not set(spec.json_types) <= _TEXT_TYPES:
+            if spec is None or not spec.is_text:
                 return None
         return cls(label=label, fields=tuple(fields), one=one)
 
     def text(self, record: Mapping[str, Any]) -> str | None:
-        """The key of one record as the index reads it (``_key_of``), joined; None if none."""
-        parts = []
-        for name in self.fields:
-            value = record.get(name)
-            if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
-                return None
-            parts.append(str(value))
-        return SEPARATOR.join(parts)
+        """The key of one record as the index reads it (:func:`key_of`), joined; None if none."""
+        key = key_of(record, self.fields)
+        return None if key is None else SEPARATOR.join(key)
 
     def expression(self) -> pl.Expr:
         """The same over text columns (values of records that passed the structure gate)."""

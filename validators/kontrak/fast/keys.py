@@ -26,7 +26,6 @@ __all__ = ["BUCKETS", "HASH_SEED", "KeyPlan", "KeyTable"]
 
 HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
-_TEXT_TYPES = frozenset({"string", "null"})
 BUCKETS = 16
 _BUCKET_SIZE = 1 << 28  # BUCKETS slices of the 32-bit hash range
 _HASH_RANGE = 1 << 32
@@ -54,12 +53,7 @@ class KeyPlan:
     def of(cls, contract: Contract) -> KeyPlan:
         """The plan for ``contract``'s primary key."""
         names = contract.primary_key
-        text_only = all(
-            name in contract.fields
-            and bool(contract.fields[name].json_types)
-            and set(contract.fields[name].json_types) <= _TEXT_TYPES
-            for name in names
-        )
+        text_only = all(name in contract.fields and contract.fields[name].is_text for name in names)
         return cls(names=names, text_only=text_only)
 
     def key_text(self, record: Mapping[str, Any]) -> str | None:

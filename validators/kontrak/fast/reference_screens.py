@@ -17,8 +17,6 @@ from kontrak.references import load_reference_table
 
 __all__ = ["ReferenceScreen", "compile_reference_screen"]
 
-_TEXT_TYPES = frozenset({"string", "null"})
-
 
 @dataclass(frozen=True, slots=True)
 class ReferenceScreen:
@@ -35,7 +33,7 @@ class ReferenceScreen:
 
 def _is_text(contract: Contract, name: str) -> bool:
     spec = contract.fields.get(name)
-    return spec is not None and bool(spec.json_types) and set(spec.json_types) <= _TEXT_TYPES
+    return spec is not None and spec.is_text
 
 
 def compile_reference_screen(contract: Contract) -> ReferenceScreen | None:

@@ -20,6 +20,7 @@ import polars as pl
 
 from kontrak.contract import Contract
 from kontrak.fast.reference_screens import compile_reference_screen
+from kontrak.fast.screen_values import blank, days_in_month
 from kontrak.fast.screens_dates import (
     date_order_screen,
     jp_plausible_screen,
@@ -39,29 +40,8 @@ __all__ = ["INTEGER_ARGS", "RECORD_BY_RECORD", "SCREENS", "RuleScreen", "compile
 
 ScreenBuilder = Callable[[Mapping[str, Any], dt.date], pl.Expr]
 
-_TEXT_TYPES = frozenset({"string", "null"})
 _TOLERANCE = 0.0009  # below the rule's 0.001 by more than float error on 9-character decimals
 _MAX_DECIMAL_CHARS = 9
-
-
-def _absent(column: pl.Expr) -> pl.Expr:
-    """Where the rule reads no value: an absent key, null or ``""``."""
-    return column.is_null() | (column == "")
-
-
-def _int(column: pl.Expr, start: int, length: int) -> pl.Expr:
-    return column.str.slice(start, length).cast(pl.Int64, strict=False)
-
-
-def _days_in_month(year: pl.Expr, month: pl.Expr) -> pl.Expr:
-    leap = ((year % 4) == 0) & (((year % 100) != 0) | ((year % 400) == 0))
-    return (
-        pl.when(month == 2)
-        .then(pl.when(leap).then(29).otherwise(28))
-        .when(month.is_in([4, 6, 9, 11]))
-        .then(30)
-        .otherwise(31)
-    )
 
 
 def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
@@ -74,7 +54,7 @@ def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
         (year >= EARLIEST_BIRTH_YEAR)
         & month.is_between(1, 12)
         & (day >= 1)
-        & (day <= _days_in_month(year, month))
+        & (day <= days_in_month(year, month))
         & ((head // 10**6) <= _date_number(today))
     )
     pns_ok = two.is_between(1, 12) if mode != "pppk" else pl.lit(value=False)
@@ -84,7 +64,7 @@ def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
     sex_ok = tail.str.starts_with("1") | tail.str.starts_with("2")
     sequence_ok = ~tail.str.ends_with("000")
     sound = value.str.contains(r"^[0-9]{18}$") & born_ok & appointment_ok & sex_ok & sequence_ok
-    return _absent(value) | sound.fill_null(value=False)
+    return blank(value) | sound.fill_null(value=False)
 
 
 def _date_number(day: dt.date) -> int:
@@ -101,7 +81,7 @@ def _flags_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
 def _months_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
     """Where Python reads an integer (``parse_int``), polars reads the same one or null."""
     columns = [pl.col(str(args[k])) for k in ("start-month", "start-year", "end-month", "end-year")]
-    any_absent = pl.any_horizontal([_absent(c) for c in columns])
+    any_absent = pl.any_horizontal([blank(c) for c in columns])
     sm, sy, em, ey = (c.cast(pl.Int64, strict=False) for c in columns)
     ordered = (sy < ey) | ((sy == ey) & (sm <= em))
     return (any_absent | ordered).fill_null(value=False)
@@ -112,7 +92,7 @@ def _sum_screen(args: Mapping[str, Any], _today: dt.date) -> pl.Expr:
     parts = [pl.col(str(p)) for p in args["parts"]]
     total = pl.col(str(args["total"]))
     columns = [*parts, total]
-    any_absent = pl.any_horizontal([_absent(c) for c in columns])
+    any_absent = pl.any_horizontal([blank(c) for c in columns])
     short = pl.all_horizontal([c.str.len_bytes() <= _MAX_DECIMAL_CHARS for c in columns])
     numbers = [c.cast(pl.Float64, strict=False) for c in parts]
     difference = pl.sum_horizontal(numbers) - total.cast(pl.Float64, strict=False)
@@ -197,8 +177,8 @@ def compile_rule_screen(contract: Contract, today: dt.date | None = None) -> Rul
         integers = {str(spec.args[a]) for a in INTEGER_ARGS.get(spec.rule, ()) if a in spec.args}
         for name in RULES[spec.rule].fields_of(spec.args):
             field = contract.fields.get(name)
-            allowed = _TEXT_TYPES | {"integer"} if name in integers else _TEXT_TYPES
-            if field is None or not field.json_types or not set(field.json_types) <= allowed:
+            integer = name in integers and field is not None and field.json_types == ("integer",)
+            if field is None or not (field.is_text or integer):
                 return None
             if name not in columns:
                 columns.append(name)

@@ -29,6 +29,7 @@ from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_range, worker_pool
+from kontrak.foreign_keys import Locate
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 from kontrak.readers.dispatch import detect_format, read_input
 from kontrak.readers.excel_reader import iter_excel_records
@@ -196,14 +197,14 @@ def _records_again(
 
 
 def _located(
-    items: Iterable[LocatedRecord | InputProblem], indexes: set[int], *, stop: bool = True
+    items: Iterable[LocatedRecord | InputProblem], indexes: set[int]
 ) -> Iterator[LocatedRecord]:
-    """The records among ``items`` at ``indexes`` (all records with ``stop=False``)."""
+    """The records among ``items`` at ``indexes``, reading no further than the last one."""
     last = max(indexes, default=-1)
     for item in items:
-        if isinstance(item, LocatedRecord) and (not stop or item.index in indexes):
+        if isinstance(item, LocatedRecord) and item.index in indexes:
             yield item
-            if stop and item.index >= last:
+            if item.index >= last:
                 return
 
 
@@ -260,10 +261,6 @@ def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | Non
 
 
 # --------------------------------------------------------------------- entry
-Locate = Callable[[pl.DataFrame], Iterator[LocatedRecord]]
-"""Reads the records of a file again, given a frame of their ``index`` and ``position``."""
-
-
 @dataclass(frozen=True, slots=True)
 class Observer:
     """What the run's foreign-key index must see of a file.

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from kontrak.evolution.output.report import (
     CompatReport,
+    breaks_text,
     change_message,
     comparisons_in_scope,
-    directions_text,
 )
 
 __all__ = ["render_github"]
 
 _LEVEL = {"error": "error", "warning": "warning"}
-
-
-_BREAKS = {False: "merusak:", True: "breaks:"}  # which directions of data it breaks
 
 
 def _data(text: str) -> str:
@@ -36,7 +33,7 @@ def render_github(report: CompatReport, lang: str = "id") -> str:
                 if level is None:
                     continue
                 title = f"kontrak compat {change.rule} ({comparison.old} → {comparison.new})"
-                breaks = f"{_BREAKS[lang == 'en']} {directions_text(change.breaks)}"
+                breaks = breaks_text(change, lang)
                 message = f"{change_message(change, lang)} [{change.path or '/'}; {breaks}]"
                 lines.append(
                     f"::{level} file={_property(schema)},title={_property(title)}::{_data(message)}"

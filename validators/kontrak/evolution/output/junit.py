@@ -7,15 +7,12 @@ from xml.etree import ElementTree as ET
 from kontrak.evolution.model import Comparison, CompatResult, Direction
 from kontrak.evolution.output.report import (
     CompatReport,
+    breaks_text,
     change_message,
     comparisons_in_scope,
-    directions_text,
 )
 
 __all__ = ["render_junit"]
-
-
-_BREAKS = {False: "merusak:", True: "breaks:"}  # which directions of data it breaks
 
 
 def _case(
@@ -61,7 +58,7 @@ def _suite(root: ET.Element, result: CompatResult, lang: str) -> tuple[int, int]
     out = ET.SubElement(suite, "system-out")
     out.text = "\n".join(
         f"{c.old}→{c.new} [{ch.severity(result.mode)}] {ch.rule} {ch.path or '/'} "
-        f"({_BREAKS[lang == 'en']} {directions_text(ch.breaks)}): {change_message(ch, lang)}"
+        f"({breaks_text(ch, lang)}): {change_message(ch, lang)}"
         for c in result.comparisons
         for ch in c.changes
     )

@@ -46,6 +46,12 @@ def directions_text(directions: frozenset[Direction]) -> str:
     return ", ".join(d.value for d in Direction if d in directions) or "—"
 
 
+def breaks_text(change: Change, lang: str) -> str:
+    """``memutus: BACKWARD, FORWARD`` (``breaks: …`` in English): the directions it breaks."""
+    label = "breaks" if lang == "en" else "memutus"
+    return f"{label}: {directions_text(change.breaks)}"
+
+
 def change_message(change: Change, lang: str) -> str:
     """The rule's message for ``change`` in ``lang``."""
     return compat_rule(change.rule).message(lang, dict(change.ctx))

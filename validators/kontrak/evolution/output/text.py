@@ -6,6 +6,7 @@ from kontrak.evolution.model import Comparison, CompatResult
 from kontrak.evolution.output.report import (
     VERDICT_MODES,
     CompatReport,
+    breaks_text,
     change_message,
     comparisons_in_scope,
     directions_text,
@@ -15,7 +16,6 @@ __all__ = ["render_text"]
 
 _T = {
     "mode": {"id": "mode", "en": "mode"},
-    "breaks": {"id": "memutus", "en": "breaks"},
     "warns": {"id": "peringatan", "en": "warns"},
     "no_changes": {"id": "tidak ada perubahan", "en": "no changes"},
     "waived": {"id": "dikecualikan", "en": "waived"},
@@ -49,7 +49,7 @@ def _comparison(comparison: Comparison, result: CompatResult, lang: str) -> list
     lines = [f"{head}:"]
     for change in comparison.changes:
         severity = change.severity(result.mode)
-        effect = f"{_t('breaks', lang)}: {directions_text(change.breaks)}"
+        effect = breaks_text(change, lang)
         if change.warns:
             effect += f"; {_t('warns', lang)}: {directions_text(change.warns)}"
         lines.append(f"  [{severity:<7}] {change.rule}  {change.path or '/'}  ({effect})")
