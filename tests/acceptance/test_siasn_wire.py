@@ -14,7 +14,7 @@ from tests.conftest import SAMPLES
 
 from kontrak.contract import load_contract
 from kontrak.strip import strip_file
-from kontrak.validation import validate
+from kontrak.validation import ValidateOptions, validate
 
 UTAMA = SAMPLES / "siasn-data-utama/1.0.0"
 FULL_RESPONSE = UTAMA / "invalid/bkn/data.field-not-agreed.json"
@@ -106,3 +106,19 @@ def test_generated_model_loads_the_response_and_keeps_the_wire_keys(dataset: str
     for record in data if isinstance(data, list) else [data]:
         loaded = model.model_validate(record)
         assert loaded.model_dump(mode="json", exclude_unset=True) == record
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+@pytest.mark.parametrize("value", [34, None])
+def test_a_code_of_the_wrong_type_is_one_error_not_also_an_enum_miss(
+    tmp_path: Path, engine: str, value: object
+) -> None:
+    """`golonganId: 34` (a number where SIASN sends the text "34") is one `wrong-type` error."""
+    source = SAMPLES / "siasn-rw-golongan/1.0.0/valid/bkn/rw-golongan-2024s1.jsonl"
+    record = json.loads(source.read_text(encoding="utf-8").splitlines()[0])
+    record["golonganId"] = value
+    path = tmp_path / "golongan.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = validate("siasn-rw-golongan", [path], ValidateOptions(engine=engine))
+    found = [(v.code, v.pointer) for v in report.violations if v.severity == "error"]
+    assert found == [("wrong-type", "/golonganId")]

@@ -220,6 +220,13 @@ class RecordChecker:
             ):
                 continue  # the missing column was reported once, at the header
             findings.append(finding)
+        typed = {finding.parts for finding in findings if finding.code == "wrong-type"}
+        if typed:  # a value of the wrong type is one problem: its enum/const miss is implied
+            findings = [
+                finding
+                for finding in findings
+                if finding.code != "value-not-allowed" or finding.parts not in typed
+            ]
         if bulk:
             missing = {f.field for f in findings if f.code == "missing-field"}
             for name in self.contract.bulk_required:
