@@ -25,6 +25,7 @@ from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.cell_checks import CellCheck, compile_cell_check, record_schema_is_per_column
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.keys import KeyTable
+from kontrak.fast.lines_at import lines_at
 from kontrak.readers.base import InputProblem, LocatedRecord
 from kontrak.readers.csv_reader import (
     ABSENT,
@@ -290,26 +291,21 @@ def csv_records_at(
 ) -> Iterator[LocatedRecord]:
     """Read the records at ``indexes`` again, exactly as the reference reader does.
 
-    Records before ``aligned`` sit one per line without quotes: only their lines are read and
-    split. Any other record is found by reading the whole file with the reference reader.
+    Records before ``aligned`` sit one per line without quotes: only their lines are split,
+    found by counting newlines in blocks (:func:`~kontrak.fast.lines_at.lines_at`). Any other
+    record is found by reading the whole file with the reference reader.
     """
     if indexes and max(indexes) < aligned:
         with path.open("rb") as handle:
             header = _plain_header(handle)
             if header is None:  # pragma: no cover - aligned rows imply a plain header
                 return
-            wanted = {index + 2: index for index in indexes}
-            last = max(wanted)
-            for number, raw in enumerate(handle, start=2):
-                index = wanted.get(number)
-                if index is not None:
-                    text = raw.decode("utf-8").removesuffix("\n").removesuffix("\r")
-                    row = text.split(header.delimiter) if text else []
-                    for item in csv_row_items([row], header.cells, screen.contract, index):
-                        if isinstance(item, LocatedRecord):
-                            yield item
-                if number >= last:
-                    return
+            for number, raw in lines_at(handle, (index + 2 for index in indexes), first=2):
+                text = raw.decode("utf-8").removesuffix("\n").removesuffix("\r")
+                row = text.split(header.delimiter) if text else []
+                for item in csv_row_items([row], header.cells, screen.contract, number - 2):
+                    if isinstance(item, LocatedRecord):
+                        yield item
         return
     for item in iter_csv_records(_lines(path), screen.contract):
         if isinstance(item, LocatedRecord) and item.index in indexes:

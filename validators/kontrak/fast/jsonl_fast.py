@@ -19,6 +19,7 @@ import orjson
 
 from kontrak.contract import Contract
 from kontrak.fast.batch import Outcome, RecordScreen, key_count
+from kontrak.fast.lines_at import lines_at
 from kontrak.fast.rs_structure import orjson_exact
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 from kontrak.readers.jsonl_reader import json_line_item
@@ -142,17 +143,11 @@ def jsonl_items_at(path: Path, lines: dict[int, int]) -> Iterator[LocatedRecord]
         path: the JSON Lines file.
         lines: line number → record index, for the records wanted.
     """
-    if not lines:
-        return
-    wanted = max(lines)
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number in lines:
-                item = json_line_item(raw, number, lines[number])
-                if isinstance(item, LocatedRecord):
-                    yield item
-            if number >= wanted:
-                return
+        for number, raw in lines_at(handle, lines):
+            item = json_line_item(raw, number, lines[number])
+            if isinstance(item, LocatedRecord):
+                yield item
 
 
 def iter_jsonl_items(path: Path, contract: Contract) -> Iterator[LocatedRecord | InputProblem]:
