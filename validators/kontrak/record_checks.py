@@ -5,7 +5,7 @@ Layers: input marks (repeated keys), structure, bulk columns, domain rules, data
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +22,29 @@ from kontrak.reference_checks import ReferenceChecker
 from kontrak.rules import RULES
 from kontrak.violation import Severity, Violation
 
-__all__ = ["RecordChecker"]
+__all__ = ["RecordChecker", "Screened"]
 
 SUBJECT_FIELD = "nipBaru"
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """What a fast engine's screens already established about one record.
+
+    :meth:`RecordChecker.check` then leaves out the work whose result is known; the violations
+    are the same as without it.
+
+    Attributes:
+        structure: the record's structure findings as :meth:`RecordChecker.structure_findings`
+            gives them, when known; None to find them.
+        references_pass: the reference layer surely finds nothing on the record.
+        rules_pass: by index in the contract's rules, whether the rule surely finds nothing on
+            the record (a missing index: not known).
+    """
+
+    structure: Sequence[Finding] | None = None
+    references_pass: bool = False
+    rules_pass: Sequence[bool] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +214,10 @@ class RecordChecker:
             engine="reader",
         )
 
+    def structure_findings(self, item: LocatedRecord, *, bulk: bool) -> list[Finding]:
+        """The structure findings of one record (repeated keys, schema, bulk columns)."""
+        return self._structure_findings(item, bulk)
+
     def _structure_findings(self, item: LocatedRecord, bulk: bool) -> list[Finding]:
         record = item.value
         findings = [
@@ -235,10 +259,13 @@ class RecordChecker:
         return findings
 
     def _rule_findings(
-        self, record: Mapping[str, Any], failed: set[str | None]
+        self, record: Mapping[str, Any], failed: set[str | None], passing: Sequence[bool] = ()
     ) -> Iterator[tuple[Finding, str]]:
-        for spec, rule in self._rules:
-            if failed.intersection(rule.fields_of(spec.args)):
+        known = len(passing)
+        for number, (spec, rule) in enumerate(self._rules):
+            if (number < known and passing[number]) or failed.intersection(
+                rule.fields_of(spec.args)
+            ):
                 continue
             for finding in rule.check(record, spec.args):
                 yield finding, spec.severity
@@ -267,12 +294,19 @@ class RecordChecker:
         return self._violation(finding, _Place(file=file, item=item), subject)
 
     def check(
-        self, item: LocatedRecord, file: str, *, bulk: bool, dataset: bool = True
+        self,
+        item: LocatedRecord,
+        file: str,
+        *,
+        bulk: bool,
+        dataset: bool = True,
+        screened: Screened | None = None,
     ) -> Iterator[Violation]:
         """Yield every violation of one record.
 
         ``dataset=False`` leaves out the checks across records (primary key), for an engine that
-        runs those itself.
+        runs those itself. ``screened`` tells what is already known of the record's layers, so
+        that only the rest is checked.
         """
         place = _Place(file=file, item=item)
         record = item.value
@@ -286,14 +320,17 @@ class RecordChecker:
             yield self._violation(finding, place, None)
             return
         subject = self._subject(record)
-        findings = self._structure_findings(item, bulk)
+        known = screened.structure if screened is not None else None
+        findings = self._structure_findings(item, bulk) if known is None else known
         for finding in (*findings, *self._deprecations.findings(record)):
             yield self._violation(finding, place, subject)
         failed = {f.field for f in findings}
-        for finding in self._references.check(record, failed):
-            failed.add(finding.field)
-            yield self._violation(finding, place, subject)
-        for finding, severity in self._rule_findings(record, failed):
+        if screened is None or not screened.references_pass:
+            for finding in self._references.check(record, failed):
+                failed.add(finding.field)
+                yield self._violation(finding, place, subject)
+        passing = screened.rules_pass if screened is not None else ()
+        for finding, severity in self._rule_findings(record, failed, passing):
             yield self._violation(finding, place, subject, severity)
         if dataset:
             yield from self.dataset_violations(item, file)

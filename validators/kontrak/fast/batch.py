@@ -8,6 +8,7 @@ plan. :class:`Outcome` collects what a part of a file produced.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,11 +19,11 @@ import polars as pl
 from kontrak.contract import Contract
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
 from kontrak.fast.keys import KeyPlan, KeyTable
-from kontrak.fast.rs_structure import RsStructureEngine
+from kontrak.fast.rs_structure import RsStructureEngine, plain_json
 from kontrak.fast.rs_validators import rs_validators
 from kontrak.fast.rule_screens import RuleScreen, compile_rule_screen
 from kontrak.readers.base import InputProblem, LocatedRecord
-from kontrak.record_checks import RecordChecker
+from kontrak.record_checks import RecordChecker, Screened
 from kontrak.report import Report
 from kontrak.violation import Violation
 
@@ -173,23 +174,54 @@ class RecordScreen:
             columns += [n for n in plan.fields if n not in columns]
         self.columns: dict[str, pl.DataType] = {name: pl.String() for name in columns}
         selection = [self.keys.key_expression().alias("key")] if self.keys.text_only else []
-        if self.rules is not None:
-            selection.append(self.rules.expression.alias("ok"))
+        parts = self.rules.parts if self.rules is not None else ()
+        self.labels = [part.label for part in parts]
+        selection += [part.expression.alias(part.label) for part in parts]
         selection += [plan.expression() for plan in observed]
         self._selection = selection
+        self._verdict = pl.all_horizontal(self.labels).alias("ok") if parts else pl.lit(value=True)
 
     def outcome(self) -> Outcome:
         """An empty outcome that keeps violations as the report's list is capped."""
         found = {plan.label: KeyTexts(one=plan.one) for plan in self.observed}
         return Outcome(violations=Found(cap=self.cap), found=found)
 
+    def passing(self, verdicts: Sequence[object], fields_pass: Callable[[str], bool]) -> Screened:
+        """What the rule screen's part verdicts on one record establish about its layers.
+
+        Args:
+            verdicts: the value of each part's column (:attr:`labels`) on the record's row.
+            fields_pass: whether a field holds a value the structure layer accepts; a part's
+                verdict counts only when all the fields it reads do.
+        """
+        references = False
+        rules: list[bool] = []
+        parts = self.rules.parts if self.rules is not None else ()
+        for part, verdict in zip(parts, verdicts, strict=True):
+            sure = verdict is True and all(fields_pass(name) for name in part.fields)
+            if part.rule is None:
+                references = sure
+            else:
+                rules.append(sure)
+        return Screened(references_pass=references, rules_pass=rules)
+
     # ----------------------------------------------------------------- exact
     def exact(
-        self, item: LocatedRecord, outcome: Outcome, position: int = 0, *, keys: bool = True
+        self,
+        item: LocatedRecord,
+        outcome: Outcome,
+        position: int = 0,
+        *,
+        keys: bool = True,
+        screened: Screened | None = None,
     ) -> None:
-        """Check one record exactly (structure, rules) and keep its keys unless told not to."""
+        """Check one record exactly (structure, rules) and keep its keys unless told not to.
+
+        ``screened`` tells what the screens established about the record (see
+        :meth:`RecordChecker.check`).
+        """
         outcome.violations.extend(
-            self.checker.check(item, self.file, bulk=self.bulk, dataset=False)
+            self.checker.check(item, self.file, bulk=self.bulk, dataset=False, screened=screened)
         )
         value = item.value
         if not keys or not isinstance(value, dict):
@@ -225,21 +257,32 @@ class RecordScreen:
         if not records:
             return
         flagged: list[int] = []
+        verdicts: list[tuple[object, ...]] = []
         texts: pl.Series | list[str | None] | None = None
         if self.columns:
             frame = pl.from_dicts(records, schema=self.columns)
-            screened = frame.lazy().select(self._selection).collect()
+            screened = frame.lazy().select(self._selection).with_columns(self._verdict).collect()
             if self.rules is not None:
                 flagged = (~screened.get_column("ok")).arg_true().to_list()
+                verdicts = screened.select(self.labels)[flagged].rows()
             if self.keys.text_only:
                 texts = screened.get_column("key")
             for plan in self.observed:
                 outcome.found[plan.label].add(screened.get_column(plan.label), indexes, positions)
         if self.rules is None:
             flagged = list(range(len(records)))
-        for i in flagged:
+        for at, i in enumerate(flagged):
+            item = item_of(i)
+            screened_item = None
+            if verdicts:
+                # the record passed the structure gate: every field holds an accepted value
+                screened_item = self.passing(verdicts[at], lambda _name: True)
+                if not item.duplicate_keys and plain_json(item.value):
+                    screened_item = dataclasses.replace(screened_item, structure=())
             outcome.violations.extend(
-                self.checker.check(item_of(i), self.file, bulk=self.bulk, dataset=False)
+                self.checker.check(
+                    item, self.file, bulk=self.bulk, dataset=False, screened=screened_item
+                )
             )
         if texts is None:
             texts = [self.keys.key_text(record) for record in records]

@@ -15,12 +15,13 @@ per-record checks behind it. A header that is not plain sends the whole file tha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import polars as pl
 
+from kontrak.engine.findings import Finding
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.cell_checks import CellCheck, compile_cell_check, record_schema_is_per_column
 from kontrak.fast.items_fast import check_items
@@ -108,17 +109,64 @@ class _Columns:
             for name in needed
         ]
         # One lazy query per chunk: every column check as its own (parallel) expression, then
-        # the values the records would hold, then the rule screens and the key over those.
-        passes = [check.passes().alias(_OK + name) for name, check in self.checks.items()]
-        # a rule or coded field without screen: every row goes to the exact check
-        rules = [screen.rules.expression if screen.rules is not None else pl.lit(value=False)]
-        self.first = [pl.col("index"), *passes, *self.values]
+        # the values the records would hold, then the rule screens and the key over those, then
+        # the verdict on the row. The checks and screens of a flagged row tell which layers of
+        # its exact check can find something.
+        self.passes = [_OK + name for name in self.checks]
+        parts = screen.rules.parts if screen.rules is not None else ()
+        self.first = [pl.col("index"), *(c.passes().alias(_OK + n) for n, c in self.checks.items())]
+        self.first += self.values
         self.second = [
             pl.col("index"),
-            pl.all_horizontal([pl.col(f"^{_OK}.*$"), *rules, pl.lit(value=True)]).alias(_OK),
+            *(pl.col(name) for name in self.passes),
+            *(part.expression.alias(part.label) for part in parts),
             screen.keys.key_expression().alias("key"),
             *(plan.expression() for plan in screen.observed),
         ]
+        # a rule or coded field without screen: every row goes to the exact check
+        screens = [pl.col(label) for label in screen.labels]
+        if screen.rules is None:
+            screens = [pl.lit(value=False)]
+        checked = [pl.col(name) for name in self.passes]
+        self.verdict = pl.all_horizontal([*checked, *screens, pl.lit(value=True)]).alias(_OK)
+        self.flags = [*self.passes, *screen.labels]
+        self.findings = _CellFindings(screen)
+
+
+class _CellFindings:
+    """The structure findings of flagged rows, remembered by field and cell text.
+
+    The record schema checks each field on its own (:func:`record_schema_is_per_column`), so
+    what the structure layer finds about a field depends on its cell alone, and a row's
+    findings are those of its failing cells. A row whose failing cells are all remembered gets
+    their findings without a structure check; any other row is checked and its findings are
+    remembered by field. A finding about no failing cell leaves the row's findings unremembered.
+    """
+
+    def __init__(self, screen: RecordScreen, limit: int = 4096) -> None:
+        self._checker = screen.checker
+        self._bulk = screen.bulk
+        self._limit = limit
+        self._known: dict[tuple[str, str], list[Finding]] = {}
+
+    def of(self, item: LocatedRecord, row: dict[str, Any], failing: list[str]) -> list[Finding]:
+        """The structure findings of the row's record, ``failing`` being its failing cells."""
+        keys = [(name, str(row[name])) for name in failing]
+        known = [self._known.get(key) for key in keys]
+        if all(found is not None for found in known):
+            return [finding for found in known if found is not None for finding in found]
+        findings = self._checker.structure_findings(item, bulk=self._bulk)
+        by_field: dict[str | None, list[Finding]] = {name: [] for name in failing}
+        for finding in findings:
+            group = by_field.get(finding.field)
+            if group is None:
+                return findings
+            group.append(finding)
+        if len(self._known) + len(keys) > self._limit:
+            self._known.clear()
+        for key in keys:
+            self._known[key] = by_field[key[0]]
+        return findings
 
 
 def _even_cells(chunk: bytes, delimiter: str, width: int, first_index: int) -> pl.DataFrame | None:
@@ -205,10 +253,17 @@ def _columnar_chunk(
         "index", *(pl.col(f"c{i}").alias(name) for name, i in columns.positions.items())
     )
     outcome.records += frame.height
-    screened = frame.lazy().select(columns.first).select(columns.second).collect()
-    flagged = frame.filter(~screened.get_column(_OK))
-    for row in flagged.iter_rows(named=True):
-        screen.exact(_record(screen, columns, row), outcome, keys=False)
+    screened = (
+        frame.lazy()
+        .select(columns.first)
+        .select(columns.second)
+        .with_columns(columns.verdict)
+        .collect()
+    )
+    flagged = ~screened.get_column(_OK)
+    verdicts = screened.filter(flagged).select(columns.flags).iter_rows()
+    for row, flags in zip(frame.filter(flagged).iter_rows(named=True), verdicts, strict=True):
+        _exact(screen, columns, row, flags, outcome)
     indexes = screened.get_column("index")
     outcome.keys.add(screened.get_column("key"), indexes, indexes + 2)
     for plan in screen.observed:
@@ -224,6 +279,25 @@ def _record(screen: RecordScreen, columns: _Columns, row: dict[str, object]) -> 
         if value is not ABSENT:
             record[name] = value
     return LocatedRecord(value=record, index=index, row=index + 2, absent_columns=columns.absent)
+
+
+def _exact(
+    screen: RecordScreen,
+    columns: _Columns,
+    row: dict[str, Any],
+    flags: tuple[object, ...],
+    outcome: Outcome,
+) -> None:
+    """Check a flagged row exactly, leaving out what its cell checks and screens settled."""
+    item = _record(screen, columns, row)
+    count = len(columns.passes)
+    cells = dict(zip(columns.checks, flags[:count], strict=True))
+    failing = [name for name, passed in cells.items() if passed is not True]
+    structure = columns.findings.of(item, row, failing) if failing else []
+    # a field without a cell is absent from the header: screens read it as null, as for the
+    # rows that pass them all
+    screened = screen.passing(flags[count:], lambda name: cells.get(name, True) is True)
+    screen.exact(item, outcome, keys=False, screened=replace(screened, structure=structure))
 
 
 def _rest_by_rows(

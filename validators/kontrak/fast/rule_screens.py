@@ -36,7 +36,14 @@ from kontrak.fast.screens_presence import any_filled_screen, filled_when_screen
 from kontrak.rules import RULES
 from kontrak.rules.nip import EARLIEST_BIRTH_YEAR, PPPK_FIRST_YEAR
 
-__all__ = ["INTEGER_ARGS", "RECORD_BY_RECORD", "SCREENS", "RuleScreen", "compile_rule_screen"]
+__all__ = [
+    "INTEGER_ARGS",
+    "RECORD_BY_RECORD",
+    "SCREENS",
+    "RuleScreen",
+    "ScreenPart",
+    "compile_rule_screen",
+]
 
 ScreenBuilder = Callable[[Mapping[str, Any], dt.date], pl.Expr]
 
@@ -144,16 +151,43 @@ INTEGER_ARGS: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class ScreenPart:
+    """The screen of one layer part: one domain rule, or the reference layer.
+
+    Attributes:
+        label: the name of the screen's column in a query.
+        rule: the rule's index in ``contract.rules``; None for the reference layer.
+        fields: every field the screen or the per-record check reads. The part's verdict on a
+            row holds when these fields hold values the structure layer accepts, whatever the
+            other fields hold: neither the screen nor the check reads any other field.
+        expression: true on a row where the part's per-record check surely finds nothing.
+    """
+
+    label: str
+    rule: int | None
+    fields: tuple[str, ...]
+    expression: pl.Expr
+
+
+@dataclass(frozen=True, slots=True)
 class RuleScreen:
     """The screens of all rules of one contract.
 
     Attributes:
         columns: the text columns the screens read.
+        parts: the screen of each rule (and of the reference layer), for a finer verdict on the
+            rows the whole screen flags.
         expression: true on a row where no rule of the contract finds anything.
     """
 
     columns: tuple[str, ...]
+    parts: tuple[ScreenPart, ...]
     expression: pl.Expr
+
+
+def _part(label: str, rule: int | None, fields: tuple[str, ...], expression: pl.Expr) -> ScreenPart:
+    read = [*fields, *(n for n in expression.meta.root_names() if n not in fields)]
+    return ScreenPart(label=label, rule=rule, fields=tuple(read), expression=expression)
 
 
 def compile_rule_screen(contract: Contract, today: dt.date | None = None) -> RuleScreen | None:
@@ -169,18 +203,20 @@ def compile_rule_screen(contract: Contract, today: dt.date | None = None) -> Rul
     if references is None:
         return None
     columns: list[str] = list(references.columns)
-    expressions: list[pl.Expr] = [references.expression]
-    for spec in contract.rules:
+    parts = [_part("__screen_references", None, references.columns, references.expression)]
+    for number, spec in enumerate(contract.rules):
         builder = SCREENS.get(spec.rule)
         if builder is None:
             return None
         integers = {str(spec.args[a]) for a in INTEGER_ARGS.get(spec.rule, ()) if a in spec.args}
-        for name in RULES[spec.rule].fields_of(spec.args):
+        fields = RULES[spec.rule].fields_of(spec.args)
+        for name in fields:
             field = contract.fields.get(name)
             integer = name in integers and field is not None and field.json_types == ("integer",)
             if field is None or not (field.is_text or integer):
                 return None
             if name not in columns:
                 columns.append(name)
-        expressions.append(builder(spec.args, today))
-    return RuleScreen(columns=tuple(columns), expression=pl.all_horizontal(expressions))
+        parts.append(_part(f"__screen_rule_{number}", number, fields, builder(spec.args, today)))
+    expression = pl.all_horizontal([part.expression for part in parts])
+    return RuleScreen(columns=tuple(columns), parts=tuple(parts), expression=expression)
