@@ -39,9 +39,11 @@ from kontrak.readers.csv_reader import (
     sniff_delimiter,
 )
 
-__all__ = ["CHUNK_BYTES", "check_csv_file", "csv_records_at"]
+__all__ = ["CHUNK_BYTES", "REMEMBERED_CELLS", "check_csv_file", "csv_records_at"]
 
 CHUNK_BYTES = 8 << 20
+REMEMBERED_CELLS = 4096
+"""How many failing cells' structure findings a file's check remembers at most."""
 _BOM = b"\xef\xbb\xbf"
 _OK = "__ok__"
 
@@ -143,10 +145,9 @@ class _CellFindings:
     remembered by field. A finding about no failing cell leaves the row's findings unremembered.
     """
 
-    def __init__(self, screen: RecordScreen, limit: int = 4096) -> None:
+    def __init__(self, screen: RecordScreen) -> None:
         self._checker = screen.checker
         self._bulk = screen.bulk
-        self._limit = limit
         self._known: dict[tuple[str, str], list[Finding]] = {}
 
     def of(self, item: LocatedRecord, row: dict[str, Any], failing: list[str]) -> list[Finding]:
@@ -162,7 +163,7 @@ class _CellFindings:
             if group is None:
                 return findings
             group.append(finding)
-        if len(self._known) + len(keys) > self._limit:
+        if len(self._known) + len(keys) > REMEMBERED_CELLS:
             self._known.clear()
         for key in keys:
             self._known[key] = by_field[key[0]]
