@@ -13,6 +13,10 @@ def _escape(part: str | int) -> str:
 
 def join_pointer(base: str, *parts: str | int) -> str:
     """Append reference tokens to a JSON Pointer: ``join_pointer("/data", 0)`` → ``/data/0``."""
+    if len(parts) == 1:  # the common case: one field name with nothing to escape
+        part = parts[0]
+        if type(part) is str and "~" not in part and "/" not in part:
+            return f"{base}/{part}"
     return base + "".join("/" + _escape(part) for part in parts)
 
 

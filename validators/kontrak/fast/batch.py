@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,19 +187,21 @@ class RecordScreen:
         found = {plan.label: KeyTexts(one=plan.one) for plan in self.observed}
         return Outcome(violations=Found(cap=self.cap), found=found)
 
-    def passing(self, verdicts: Sequence[object], fields_pass: Callable[[str], bool]) -> Screened:
+    def passing(
+        self, verdicts: Sequence[object], failing: AbstractSet[str] = frozenset()
+    ) -> Screened:
         """What the rule screen's part verdicts on one record establish about its layers.
 
         Args:
             verdicts: the value of each part's column (:attr:`labels`) on the record's row.
-            fields_pass: whether a field holds a value the structure layer accepts; a part's
-                verdict counts only when all the fields it reads do.
+            failing: the fields whose values the structure layer rejects; a part's verdict
+                counts only when none of the fields it reads is one of them.
         """
         references = False
         rules: list[bool] = []
         parts = self.rules.parts if self.rules is not None else ()
         for part, verdict in zip(parts, verdicts, strict=True):
-            sure = verdict is True and all(fields_pass(name) for name in part.fields)
+            sure = verdict is True and (not failing or failing.isdisjoint(part.fields))
             if part.rule is None:
                 references = sure
             else:
@@ -276,7 +279,7 @@ class RecordScreen:
             screened_item = None
             if verdicts:
                 # the record passed the structure gate: every field holds an accepted value
-                screened_item = self.passing(verdicts[at], lambda _name: True)
+                screened_item = self.passing(verdicts[at])
                 if not item.duplicate_keys and plain_json(item.value):
                     screened_item = dataclasses.replace(screened_item, structure=())
             outcome.violations.extend(

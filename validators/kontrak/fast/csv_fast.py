@@ -103,6 +103,12 @@ class _Columns:
         )
         self.checks: dict[str, CellCheck] = {n: c for n, c in compiled.items() if c is not None}
         self.absent = frozenset(name for name in contract.fields if name not in header)
+        # each column's field, whether a non-empty cell is the value itself, an empty cell's value
+        self.cells = [
+            (name, "string" in spec.json_types or not spec.json_types, cell_to_value("", spec))
+            for name in self.positions
+            for spec in (contract.fields[name],)
+        ]
         needed = list(screen.columns)
         self.values = [
             self.checks[name].value().alias(name)
@@ -275,10 +281,16 @@ def _columnar_chunk(
 def _record(screen: RecordScreen, columns: _Columns, row: dict[str, object]) -> LocatedRecord:
     index = int(str(row["index"]))
     record: dict[str, object] = {}
-    for name in columns.positions:
-        value = cell_to_value(str(row[name]), screen.contract.fields[name])
-        if value is not ABSENT:
-            record[name] = value
+    fields = screen.contract.fields
+    for name, text, empty in columns.cells:
+        cell = str(row[name])
+        if not cell:
+            if empty is not ABSENT:
+                record[name] = empty
+        elif text:
+            record[name] = cell  # what the reader makes of a non-empty cell of a text field
+        else:
+            record[name] = cell_to_value(cell, fields[name])
     return LocatedRecord(value=record, index=index, row=index + 2, absent_columns=columns.absent)
 
 
@@ -291,13 +303,13 @@ def _exact(
 ) -> None:
     """Check a flagged row exactly, leaving out what its cell checks and screens settled."""
     item = _record(screen, columns, row)
-    count = len(columns.passes)
-    cells = dict(zip(columns.checks, flags[:count], strict=True))
-    failing = [name for name, passed in cells.items() if passed is not True]
+    failing = [
+        name for name, passed in zip(columns.checks, flags, strict=False) if passed is not True
+    ]
     structure = columns.findings.of(item, row, failing) if failing else []
     # a field without a cell is absent from the header: screens read it as null, as for the
     # rows that pass them all
-    screened = screen.passing(flags[count:], lambda name: cells.get(name, True) is True)
+    screened = screen.passing(flags[len(columns.passes) :], frozenset(failing))
     screen.exact(item, outcome, keys=False, screened=replace(screened, structure=structure))
 
 
