@@ -14,7 +14,9 @@ per-record checks behind it. A header that is not plain sends the whole file tha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -176,7 +178,7 @@ class _CellFindings:
         return findings
 
 
-def _even_cells(chunk: bytes, delimiter: str, width: int, first_index: int) -> pl.DataFrame | None:
+def _even_cells(chunk: bytes, delimiter: str, width: int) -> pl.DataFrame | None:
     """The cells of a chunk whose every line has ``width`` cells, read by polars' CSV reader.
 
     Every line has exactly ``width - 1`` delimiters when the chunk's total matches and no line
@@ -199,9 +201,39 @@ def _even_cells(chunk: bytes, delimiter: str, width: int, first_index: int) -> p
         )
     except pl.exceptions.PolarsError:
         return None
-    if frame.height != lines:
-        return None
-    return frame.with_row_index("index", offset=first_index)
+    return frame if frame.height == lines else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """A chunk of whole lines, and its cells when polars' CSV reader could read them."""
+
+    data: bytes
+    plain: bool
+    cells: pl.DataFrame | None
+
+
+def _prepare(handle: BinaryIO, delimiter: str, width: int) -> _Chunk:
+    data = _read_chunk(handle)
+    plain = bool(data) and _plain(data)
+    return _Chunk(data, plain, _even_cells(data, delimiter, width) if plain else None)
+
+
+def _chunks(handle: BinaryIO, delimiter: str, width: int) -> Generator[_Chunk, None, None]:
+    """The chunks from the handle's position to the end of the file, in order.
+
+    The next chunk is read and split into cells in a thread while the caller checks the one
+    before (reading and polars' CSV reader release the interpreter lock). Closing the iterator
+    waits for that reading to end.
+    """
+    with ThreadPoolExecutor(max_workers=1) as reading:
+        ahead = reading.submit(_prepare, handle, delimiter, width)
+        while True:
+            chunk = ahead.result()
+            if not chunk.data:
+                return
+            ahead = reading.submit(_prepare, handle, delimiter, width)
+            yield chunk
 
 
 def _split_cells(
@@ -233,17 +265,17 @@ def _columnar_chunk(
     screen: RecordScreen,
     columns: _Columns,
     delimiter: str,
-    chunk: bytes,
+    chunk: _Chunk,
     first_index: int,
     outcome: Outcome,
 ) -> int | None:
     """Check a plain chunk in polars; return its number of lines, or None if not UTF-8."""
     width = len(columns.header)
-    frame = _even_cells(chunk, delimiter, width, first_index)
-    if frame is not None:
+    if chunk.cells is not None:
+        frame = chunk.cells.with_row_index("index", offset=first_index)
         count = frame.height
     else:
-        split = _split_cells(chunk, delimiter, width, first_index)
+        split = _split_cells(chunk.data, delimiter, width, first_index)
         if split is None:
             return None
         frame, count = split
@@ -350,21 +382,20 @@ def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None =
         for problem in header_problems(header.cells, screen.contract):
             screen.problem(problem, outcome)
         offset, index = header.end, 0
-        while True:
-            chunk = _read_chunk(handle)
-            if not chunk:
-                break
-            done = None
-            if _plain(chunk):
-                done = _columnar_chunk(screen, columns, header.delimiter, chunk, index, outcome)
-            if done is None:
-                _rest_by_rows(screen, path, header, offset, index, outcome)
-                break
-            offset += len(chunk)
-            index += done
-            outcome.aligned = index
-            if progress is not None:
-                progress(offset)
+        width = len(header.cells)
+        with closing(_chunks(handle, header.delimiter, width)) as chunks:
+            for chunk in chunks:
+                done = None
+                if chunk.plain:
+                    done = _columnar_chunk(screen, columns, header.delimiter, chunk, index, outcome)
+                if done is None:
+                    _rest_by_rows(screen, path, header, offset, index, outcome)
+                    break
+                offset += len(chunk.data)
+                index += done
+                outcome.aligned = index
+                if progress is not None:
+                    progress(offset)
     return outcome
 
 
