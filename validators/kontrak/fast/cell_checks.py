@@ -204,6 +204,7 @@ class CellCheck:
         empty_absent: an empty cell means the key is absent.
         empty_ok: the reference finds nothing wrong with the field for an empty cell.
         expression: true where a non-empty cell passes every keyword of the field.
+        expression_on_empty: the value of ``expression`` on an empty cell.
     """
 
     name: str
@@ -211,6 +212,7 @@ class CellCheck:
     empty_absent: bool
     empty_ok: bool
     expression: pl.Expr
+    expression_on_empty: bool | None = None
 
     def value(self) -> pl.Expr:
         """The field's value as the record holds it (null for null or an absent key)."""
@@ -220,6 +222,8 @@ class CellCheck:
 
     def passes(self) -> pl.Expr:
         """True where the cell gives the field a value the reference accepts."""
+        if self.expression_on_empty is self.empty_ok:
+            return self.expression  # it already says of an empty cell what the reference says
         cell = pl.col(self.name)
         return pl.when(cell == "").then(pl.lit(self.empty_ok)).otherwise(self.expression)
 
@@ -246,7 +250,7 @@ def compile_cell_check(contract: Contract, name: str) -> CellCheck | None:
         expression = pl.lit(value=True)
         for schema in _schema_chain(contract, name):
             expression = expression & check(schema, cell)
-        pl.DataFrame({name: ["x"]}).select(expression.alias("ok"))  # compiles the regexes
+        on_empty = pl.DataFrame({name: [""]}).select(expression.alias("ok")).item()
     except _UnsupportedError:
         return None
     except pl.exceptions.PolarsError:
@@ -258,4 +262,5 @@ def compile_cell_check(contract: Contract, name: str) -> CellCheck | None:
         empty_absent=empty is ABSENT,
         empty_ok=_empty_ok(contract, spec, empty),
         expression=expression,
+        expression_on_empty=on_empty if isinstance(on_empty, bool) else None,
     )

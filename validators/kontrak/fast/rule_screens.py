@@ -54,9 +54,19 @@ _MAX_DECIMAL_CHARS = 9
 def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
     value = pl.col(str(args["field"]))
     mode = str(args.get("mode", "pns-or-pppk"))
-    head = value.str.slice(0, 14).cast(pl.Int64, strict=False)  # YYYYMMDD + YYYY + MM
-    year, month, day = head // 10**10, (head // 10**8) % 100, (head // 10**6) % 100
-    appointed, two = (head // 100) % 10000, head % 100
+    # The numbers are fields of one struct, so that the head is read once per row (polars does
+    # not share a subexpression nested in several others).
+    head = pl.field("head")  # YYYYMMDD + YYYY + MM
+    numbers = pl.struct(head=value.str.slice(0, 14).cast(pl.Int64, strict=False))
+    numbers = numbers.struct.with_fields(
+        year=head // 10**10,
+        month=(head // 10**8) % 100,
+        day=(head // 10**6) % 100,
+        appointed=(head // 100) % 10000,
+        two=head % 100,
+    )
+    year, month, day = pl.field("year"), pl.field("month"), pl.field("day")
+    appointed, two = pl.field("appointed"), pl.field("two")
     born_ok = (
         (year >= EARLIEST_BIRTH_YEAR)
         & month.is_between(1, 12)
@@ -67,10 +77,11 @@ def _nip_screen(args: Mapping[str, Any], today: dt.date) -> pl.Expr:
     pns_ok = two.is_between(1, 12) if mode != "pppk" else pl.lit(value=False)
     pppk_ok = (appointed >= PPPK_FIRST_YEAR) if mode != "pns" else pl.lit(value=False)
     appointment_ok = (appointed <= today.year + 1) & (pns_ok | pppk_ok) & (appointed >= year)
+    numbers_ok = numbers.struct.with_fields(ok=born_ok & appointment_ok).struct.field("ok")
     tail = value.str.slice(14, 4)
     sex_ok = tail.str.starts_with("1") | tail.str.starts_with("2")
     sequence_ok = ~tail.str.ends_with("000")
-    sound = value.str.contains(r"^[0-9]{18}$") & born_ok & appointment_ok & sex_ok & sequence_ok
+    sound = value.str.contains(r"^[0-9]{18}$") & numbers_ok & sex_ok & sequence_ok
     return blank(value) | sound.fill_null(value=False)
 
 
