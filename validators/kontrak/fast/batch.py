@@ -8,7 +8,6 @@ plan. :class:`Outcome` collects what a part of a file produced.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -18,6 +17,7 @@ from typing import Any
 import polars as pl
 
 from kontrak.contract import Contract
+from kontrak.engine.findings import Finding
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
 from kontrak.fast.keys import KeyPlan, KeyTable
 from kontrak.fast.rs_structure import RsStructureEngine, plain_json
@@ -188,7 +188,10 @@ class RecordScreen:
         return Outcome(violations=Found(cap=self.cap), found=found)
 
     def passing(
-        self, verdicts: Sequence[object], failing: AbstractSet[str] = frozenset()
+        self,
+        verdicts: Sequence[object],
+        failing: AbstractSet[str] = frozenset(),
+        structure: Sequence[Finding] | None = None,
     ) -> Screened:
         """What the rule screen's part verdicts on one record establish about its layers.
 
@@ -196,6 +199,7 @@ class RecordScreen:
             verdicts: the value of each part's column (:attr:`labels`) on the record's row.
             failing: the fields whose values the structure layer rejects; a part's verdict
                 counts only when none of the fields it reads is one of them.
+            structure: the record's structure findings, when known.
         """
         references = False
         rules: list[bool] = []
@@ -206,7 +210,7 @@ class RecordScreen:
                 references = sure
             else:
                 rules.append(sure)
-        return Screened(references_pass=references, rules_pass=rules)
+        return Screened(structure=structure, references_pass=references, rules_pass=rules)
 
     # ----------------------------------------------------------------- exact
     def exact(
@@ -278,10 +282,11 @@ class RecordScreen:
             item = item_of(i)
             screened_item = None
             if verdicts:
-                # the record passed the structure gate: every field holds an accepted value
-                screened_item = self.passing(verdicts[at])
-                if not item.duplicate_keys and plain_json(item.value):
-                    screened_item = dataclasses.replace(screened_item, structure=())
+                # the record passed the structure gate: every field holds an accepted value, and
+                # the structure layer finds nothing unless the record is not plain JSON or
+                # repeats a key (then it is checked as the reference checks it)
+                plain = not item.duplicate_keys and plain_json(item.value)
+                screened_item = self.passing(verdicts[at], structure=() if plain else None)
             outcome.violations.extend(
                 self.checker.check(
                     item, self.file, bulk=self.bulk, dataset=False, screened=screened_item

@@ -217,6 +217,8 @@ class CellCheck:
     def value(self) -> pl.Expr:
         """The field's value as the record holds it (null for null or an absent key)."""
         cell = pl.col(self.name)
+        if self.empty_value == "" and not self.empty_absent:
+            return cell  # an empty cell is the empty string
         empty = pl.lit(self.empty_value, dtype=pl.String)
         return pl.when(cell == "").then(empty).otherwise(cell)
 

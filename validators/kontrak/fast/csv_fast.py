@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -341,8 +341,8 @@ def _exact(
     structure = columns.findings.of(item, row, failing) if failing else []
     # a field without a cell is absent from the header: screens read it as null, as for the
     # rows that pass them all
-    screened = screen.passing(flags[len(columns.passes) :], frozenset(failing))
-    screen.exact(item, outcome, keys=False, screened=replace(screened, structure=structure))
+    screened = screen.passing(flags[len(columns.passes) :], frozenset(failing), structure)
+    screen.exact(item, outcome, keys=False, screened=screened)
 
 
 def _rest_by_rows(
