@@ -84,6 +84,26 @@ def orjson_exact(value: Any) -> bool:
     return kind is not float or abs(value) < _BIG
 
 
+_MANY_VALUES = 10_000  # far above any real record (a few dozen values, a few documents)
+
+
+def _has_more_values(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds more than ``limit`` values (objects, arrays and scalars)."""
+    pending = [value]
+    seen = 0
+    while pending:
+        node = pending.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        kind = type(node)
+        if kind is dict:
+            pending.extend(node.values())
+        elif kind is list:
+            pending.extend(node)
+    return False
+
+
 def _unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
@@ -204,6 +224,11 @@ class RsStructureEngine:
             yield from self._reference.check(record)
             return
         if self._validators.gate.is_valid(record):
+            return
+        if _has_more_values(record, _MANY_VALUES):
+            # jsonschema-rs gathers all errors before the first is read, each holding a copy of
+            # its value: a record of a million bad values would take gigabytes of memory
+            yield from self._reference.check(record)
             return
         findings: list[Finding] = []
         try:
