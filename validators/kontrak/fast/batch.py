@@ -254,6 +254,9 @@ class RecordScreen:
     ) -> None:
         """Screen records that passed the structure gate; check the flagged ones exactly.
 
+        A flagged record is checked without its structure layer (the gate passed it) and without
+        the rules (and reference layer) whose own screen passed it.
+
         Args:
             records: the records.
             indexes: each record's index in the file.

@@ -1,11 +1,12 @@
 r"""CSV the fast way: whole columns of cells checked by polars, a chunk of lines at a time.
 
-A chunk (about 8 MB of whole lines) is split into lines and cells inside polars when splitting
-is exact there: the chunk holds no quote character and no line end other than ``\\n`` and
-``\\r\\n``, so every line is one row and every delimiter separates two cells, exactly as Python's
-``csv`` module reads it. Each column gets the checks compiled from the contract
-(:mod:`kontrak.fast.cell_checks`), the rows the rule screens; rows that fail any check are
-turned into records the reference way and checked exactly.
+The file is read in plain chunks of about 8 MB of whole lines, split into cells inside polars
+(:mod:`kontrak.fast.csv_chunks`; the next chunk is read while one is checked). Each column gets
+the checks compiled from the contract (:mod:`kontrak.fast.cell_checks`), the rows the rule
+screens. A row that fails any of them is turned into a record the reference way and checked
+exactly, leaving out what its checks settled: the structure layer when every cell passed (the
+structure findings of failing cells are remembered by field and cell text), and each rule (or
+the reference layer) whose own screen passed on cells that passed.
 
 From the first chunk that is not plain (quoted cells, another line end, bytes that are not
 UTF-8) to the end of the file, the reference CSV reader takes over the reading, with the fast
@@ -14,18 +15,17 @@ per-record checks behind it. A header that is not plain sends the whole file tha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import polars as pl
 
 from kontrak.engine.findings import Finding
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.cell_checks import CellCheck, compile_cell_check, record_schema_is_per_column
+from kontrak.fast.csv_chunks import Chunk, Header, iter_chunks, plain_header, split_cells
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.keys import KeyTable
 from kontrak.fast.lines_at import lines_at
@@ -38,7 +38,6 @@ from kontrak.readers.csv_reader import (
     header_problems,
     iter_csv_records,
     iter_text_lines,
-    sniff_delimiter,
 )
 
 __all__ = ["CHUNK_BYTES", "REMEMBERED_CELLS", "check_csv_file", "csv_records_at"]
@@ -46,50 +45,9 @@ __all__ = ["CHUNK_BYTES", "REMEMBERED_CELLS", "check_csv_file", "csv_records_at"
 CHUNK_BYTES = 8 << 20
 REMEMBERED_CELLS = 4096
 """How many failing cells' structure findings a file's check remembers at most."""
-_BOM = b"\xef\xbb\xbf"
 _OK = "__ok__"
 
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class _Header:
-    cells: list[str]
-    delimiter: str
-    end: int  # byte offset after the header line
-
-
-def _plain_header(handle: BinaryIO) -> _Header | None:
-    raw = handle.readline()
-    end = len(raw)
-    text_bytes = raw.removeprefix(_BOM)
-    line = text_bytes.removesuffix(b"\n").removesuffix(b"\r")
-    if b'"' in line or b"\r" in line:
-        return None
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if not text.strip():
-        return None
-    delimiter = sniff_delimiter(text)
-    cells = text.split(delimiter)
-    if not any(cell.strip() for cell in cells):
-        return None
-    return _Header(cells=cells, delimiter=delimiter, end=end)
-
-
-def _plain(chunk: bytes) -> bool:
-    if b'"' in chunk:
-        return False
-    return b"\r" not in chunk or chunk.count(b"\r") == chunk.count(b"\r\n")
-
-
-def _read_chunk(handle: BinaryIO) -> bytes:
-    chunk = handle.read(CHUNK_BYTES)
-    if chunk and not chunk.endswith(b"\n"):
-        chunk += handle.readline()
-    return chunk
 
 
 class _Columns:
@@ -178,94 +136,11 @@ class _CellFindings:
         return findings
 
 
-def _even_cells(chunk: bytes, delimiter: str, width: int) -> pl.DataFrame | None:
-    """The cells of a chunk whose every line has ``width`` cells, read by polars' CSV reader.
-
-    Every line has exactly ``width - 1`` delimiters when the chunk's total matches and no line
-    has more: polars refuses a line with more cells than the schema, so the total leaves no
-    room for a line with fewer. A blank line has no delimiter, so it never passes unless the
-    header has one column, which is left to the line splitter. Returns None when the chunk is
-    not like that (or not UTF-8).
-    """
-    lines = chunk.count(b"\n") + (0 if chunk.endswith(b"\n") else 1)
-    if width < 2 or chunk.count(delimiter.encode()) != (width - 1) * lines:
-        return None
-    try:
-        frame = pl.read_csv(
-            chunk,
-            has_header=False,
-            separator=delimiter,
-            quote_char=None,
-            schema={f"c{i}": pl.String for i in range(width)},
-            empty_string_is_null=False,
-        )
-    except pl.exceptions.PolarsError:
-        return None
-    return frame if frame.height == lines else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Chunk:
-    """A chunk of whole lines, and its cells when polars' CSV reader could read them."""
-
-    data: bytes
-    plain: bool
-    cells: pl.DataFrame | None
-
-
-def _prepare(handle: BinaryIO, delimiter: str, width: int) -> _Chunk:
-    data = _read_chunk(handle)
-    plain = bool(data) and _plain(data)
-    return _Chunk(data, plain, _even_cells(data, delimiter, width) if plain else None)
-
-
-def _chunks(handle: BinaryIO, delimiter: str, width: int) -> Generator[_Chunk, None, None]:
-    """The chunks from the handle's position to the end of the file, in order.
-
-    The next chunk is read and split into cells in a thread while the caller checks the one
-    before (reading and polars' CSV reader release the interpreter lock). Closing the iterator
-    waits for that reading to end.
-    """
-    with ThreadPoolExecutor(max_workers=1) as reading:
-        ahead = reading.submit(_prepare, handle, delimiter, width)
-        while True:
-            chunk = ahead.result()
-            if not chunk.data:
-                return
-            ahead = reading.submit(_prepare, handle, delimiter, width)
-            yield chunk
-
-
-def _split_cells(
-    chunk: bytes, delimiter: str, width: int, first_index: int
-) -> tuple[pl.DataFrame, int] | None:
-    """The lines of a plain chunk split into cells; None when it is not UTF-8."""
-    try:
-        text = pl.Series([chunk], dtype=pl.Binary).cast(pl.String)
-    except pl.exceptions.PolarsError:
-        return None
-    lines = text.str.split("\n").explode()
-    if chunk.endswith(b"\n"):
-        lines = lines.head(len(lines) - 1)
-    split = pl.col("line").str.split_exact(delimiter, max(width - 1, 0))
-    frame = (
-        pl.DataFrame({"line": lines.str.strip_suffix("\r")})
-        .with_row_index("index", offset=first_index)
-        .with_columns(
-            fields=pl.col("line").str.count_matches(delimiter, literal=True) + 1,
-            blank=pl.col("line") == "",
-            **{f"c{i}": split.struct.field(f"field_{i}") for i in range(width)},
-        )
-        .filter(~pl.col("blank"))
-    )
-    return frame, len(lines)
-
-
 def _columnar_chunk(
     screen: RecordScreen,
     columns: _Columns,
     delimiter: str,
-    chunk: _Chunk,
+    chunk: Chunk,
     first_index: int,
     outcome: Outcome,
 ) -> int | None:
@@ -275,7 +150,7 @@ def _columnar_chunk(
         frame = chunk.cells.with_row_index("index", offset=first_index)
         count = frame.height
     else:
-        split = _split_cells(chunk.data, delimiter, width, first_index)
+        split = split_cells(chunk.data, delimiter, width, first_index)
         if split is None:
             return None
         frame, count = split
@@ -348,7 +223,7 @@ def _exact(
 def _rest_by_rows(
     screen: RecordScreen,
     path: Path,
-    header: _Header,
+    header: Header,
     offset: int,
     index: int,
     outcome: Outcome,
@@ -374,7 +249,7 @@ def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None =
     outcome = screen.outcome()
     outcome.keys = KeyTable(row_offset=2)  # a row is its index + 2
     with path.open("rb") as handle:
-        header = _plain_header(handle)
+        header = plain_header(handle)
         columns = _Columns(screen, header.cells) if header is not None else None
         if header is None or columns is None or not columns.complete or not screen.keys.text_only:
             check_items(screen, iter_csv_records(_lines(path), screen.contract), outcome)
@@ -383,7 +258,7 @@ def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None =
             screen.problem(problem, outcome)
         offset, index = header.end, 0
         width = len(header.cells)
-        with closing(_chunks(handle, header.delimiter, width)) as chunks:
+        with closing(iter_chunks(handle, header.delimiter, width, CHUNK_BYTES)) as chunks:
             for chunk in chunks:
                 done = None
                 if chunk.plain:
@@ -415,7 +290,7 @@ def csv_records_at(
     """
     if indexes and max(indexes) < aligned:
         with path.open("rb") as handle:
-            header = _plain_header(handle)
+            header = plain_header(handle)
             if header is None:  # pragma: no cover - aligned rows imply a plain header
                 return
             for number, raw in lines_at(handle, (index + 2 for index in indexes), first=2):

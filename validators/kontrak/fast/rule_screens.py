@@ -6,6 +6,10 @@ is then checked by the per-record implementation, which decides); it is never tr
 rule rejects. Screens read text columns (null for an absent key), so they apply only to rules
 whose fields are text in the contract; rows reach them only after the structure screen passed.
 
+A screen reads only the fields its rule reads (:attr:`ScreenPart.fields`), so its verdict on a
+row also holds when other fields of the row fail the structure layer: a row the whole screen
+flags has only the rules whose own screen failed (or whose fields failed) checked again.
+
 ``tests/unit/test_rule_screens.py`` checks every screen against its rule on generated values.
 """
 
