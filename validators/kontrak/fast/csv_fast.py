@@ -176,7 +176,7 @@ def _columnar_chunk(
         .collect()
     )
     flagged = ~screened.get_column(_OK)
-    verdicts = screened.filter(flagged).select(columns.flags).iter_rows()
+    verdicts = screened.select(columns.flags).filter(flagged).iter_rows()
     for row, flags in zip(frame.filter(flagged).iter_rows(named=True), verdicts, strict=True):
         _exact(screen, columns, row, flags, outcome)
     indexes = screened.get_column("index")
