@@ -97,21 +97,24 @@ class Chunk:
     """A chunk of whole lines, and its cells when polars' CSV reader could read them.
 
     Attributes:
-        data: the bytes of the chunk's lines.
+        size: the chunk's length in bytes (0: the end of the file).
         plain: no quote and no line end other than LF and CRLF (see the module).
         cells: the cells in columns ``c0``, ``c1``, ... when every line has as many as the
-            header; None otherwise (or when ``data`` is not plain).
+            header; None otherwise (or when the chunk is not plain).
+        data: the bytes of the chunk's lines when ``cells`` is None (not kept otherwise).
     """
 
-    data: bytes
+    size: int
     plain: bool
     cells: pl.DataFrame | None
+    data: bytes = b""
 
 
 def _prepare(handle: BinaryIO, delimiter: str, width: int, size: int) -> Chunk:
     data = _read_chunk(handle, size)
     plain = bool(data) and _plain(data)
-    return Chunk(data, plain, _even_cells(data, delimiter, width) if plain else None)
+    cells = _even_cells(data, delimiter, width) if plain else None
+    return Chunk(len(data), plain, cells, data if cells is None else b"")
 
 
 def iter_chunks(
@@ -127,7 +130,7 @@ def iter_chunks(
         ahead = reading.submit(_prepare, handle, delimiter, width, size)
         while True:
             chunk = ahead.result()
-            if not chunk.data:
+            if not chunk.size:
                 return
             ahead = reading.submit(_prepare, handle, delimiter, width, size)
             yield chunk

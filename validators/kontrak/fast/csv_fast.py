@@ -1,6 +1,6 @@
 r"""CSV the fast way: whole columns of cells checked by polars, a chunk of lines at a time.
 
-The file is read in plain chunks of about 4 MB of whole lines, split into cells inside polars
+The file is read in plain chunks of about 6 MB of whole lines, split into cells inside polars
 (:mod:`kontrak.fast.csv_chunks`; the next chunk is read while one is checked). Each column gets
 the checks compiled from the contract (:mod:`kontrak.fast.cell_checks`), the rows the rule
 screens. A row that fails any of them is turned into a record the reference way and checked
@@ -42,7 +42,7 @@ from kontrak.readers.csv_reader import (
 
 __all__ = ["CHUNK_BYTES", "REMEMBERED_CELLS", "check_csv_file", "csv_records_at"]
 
-CHUNK_BYTES = 4 << 20
+CHUNK_BYTES = 6 << 20
 """Bytes of whole lines checked at a time (one more chunk is read meanwhile)."""
 REMEMBERED_CELLS = 4096
 """How many failing cells' structure findings a file's check remembers at most."""
@@ -267,7 +267,7 @@ def check_csv_file(screen: RecordScreen, path: Path, progress: Progress | None =
                 if done is None:
                     _rest_by_rows(screen, path, header, offset, index, outcome)
                     break
-                offset += len(chunk.data)
+                offset += chunk.size
                 index += done
                 outcome.aligned = index
                 if progress is not None:
