@@ -8,14 +8,24 @@ splitter goes on to the next candidate. Anything else than ``[`` object ``,`` ob
 (a record object, a SIASN envelope, a scalar, a syntax error, bytes that are not UTF-8) raises
 :class:`NotAnArrayError`: the caller then reads the file with the reference JSON reader, which also
 gives the reference's error position for a broken file.
+
+Where an element ends depends only on the bytes from its start (at most one candidate end parses:
+an object is never the beginning of a longer object), so the elements of a large array can be
+checked in parts, each part in its own process (:func:`check_array_part`): a part starts at an
+offset that is only a guess of an element start (:mod:`~kontrak.fast.array_cuts`) and stops at
+the first element at or past its stop. The caller keeps a part only when the part before it
+stopped exactly at the part's start; then its elements are exactly the ones one pass over the
+whole file finds there.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -26,14 +36,17 @@ from kontrak.readers.base import LocatedRecord
 from kontrak.readers.json_text import find_duplicate_keys, loads_json
 
 __all__ = [
+    "ArrayPart",
     "NotAnArrayError",
+    "check_array_part",
     "check_json_array",
     "element_item",
     "elements_at",
-    "iter_array_elements",
+    "elements_follow",
 ]
 
 _CHUNK = 8 << 20
+_PART_CHUNK = 1 << 20
 _MAX_ELEMENT = 64 << 20
 _BALANCE_LIMIT = 1 << 20
 _BATCH = 4096
@@ -49,11 +62,16 @@ class NotAnArrayError(Exception):
 
 
 class _Splitter:
-    """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``."""
+    """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``.
 
-    def __init__(self, path: Path, offset: int = 0, chunk: int = _CHUNK) -> None:
+    The file may also be bytes in memory (``source``).
+    """
+
+    def __init__(self, source: Path | bytes, offset: int = 0, chunk: int = _CHUNK) -> None:
         self._chunk = chunk
-        self._handle = path.open("rb")
+        self._handle: BinaryIO = (
+            io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
+        )
         self._handle.seek(offset)
         self.buffer = b""
         self.base = offset
@@ -131,36 +149,82 @@ class _Splitter:
             return self.buffer[start:end], value, match.group(1), self.base + start
 
 
-def iter_array_elements(
-    path: Path, progress: Callable[[int], None] | None = None
-) -> Iterator[tuple[bytes, dict[str, Any], int]]:
-    """Yield the bytes, the parsed object and the file offset of each element of an array.
+class _Elements:
+    """The elements of an array from ``start`` on, up to the first one at or past ``stop``.
 
-    Raises:
-        NotAnArrayError: the document is not exactly an array of objects (see the module docs).
+    ``start`` 0 is the beginning of the file (an optional BOM, then the array's ``[``); any
+    other ``start`` is where an element starts. After the iteration, :attr:`resume` is the
+    offset of the element where it stopped (None: the array ended, followed by white space
+    only).
     """
-    splitter = _Splitter(path)
+
+    def __init__(
+        self,
+        path: Path,
+        start: int = 0,
+        stop: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        chunk: int = _CHUNK,
+    ) -> None:
+        self._path = path
+        self._start = start
+        self._stop = stop
+        self._progress = progress
+        self._chunk = chunk
+        self.resume: int | None = None
+
+    def __iter__(self) -> Iterator[tuple[bytes, dict[str, Any], int]]:
+        splitter = _Splitter(self._path, self._start, self._chunk)
+        stop, progress = self._stop, self._progress
+        try:
+            splitter.more(0)
+            closer = _open_array(splitter) if self._start == 0 else b","
+            while closer == b",":
+                if splitter.peek() != b"{":
+                    raise NotAnArrayError
+                if stop is not None and splitter.base + splitter.position >= stop:
+                    self.resume = splitter.base + splitter.position
+                    return
+                piece, value, closer, offset = splitter.element()
+                yield piece, value, offset
+                if progress is not None:
+                    progress(splitter.base + splitter.position)
+            if splitter.peek() != b"":
+                raise NotAnArrayError
+        finally:
+            splitter.close()
+
+
+def _open_array(splitter: _Splitter) -> bytes:
+    """Pass the BOM and the ``[``; b"]" for an empty array, else b"," (an element follows)."""
+    if splitter.buffer.startswith(b"\xef\xbb\xbf"):
+        splitter.position = 3
+    if splitter.peek() != b"[":
+        raise NotAnArrayError
+    splitter.position += 1
+    if splitter.peek() != b"]":
+        return b","
+    splitter.position += 1
+    return b"]"
+
+
+def elements_follow(data: bytes, span: int) -> bool:
+    """Whether elements of an array follow one another for ``span`` bytes from ``data``'s start.
+
+    The array must not end within ``span`` (a ``]`` there is also how a nested array of objects
+    ends), and each element must end within ``data``.
+    """
+    splitter = _Splitter(data, chunk=len(data) or 1)
     try:
         splitter.more(0)
-        if splitter.buffer.startswith(b"\xef\xbb\xbf"):
-            splitter.position = 3
-        if splitter.peek() != b"[":
-            raise NotAnArrayError
-        splitter.position += 1
-        closer = b"," if splitter.peek() != b"]" else b"]"
-        if closer == b"]":
-            splitter.position += 1
-        while closer == b",":
-            if splitter.peek() != b"{":
-                raise NotAnArrayError
-            piece, value, closer, offset = splitter.element()
-            yield piece, value, offset
-            if progress is not None:
-                progress(splitter.base + splitter.position)
-        if splitter.peek() != b"":
-            raise NotAnArrayError
-    finally:
-        splitter.close()
+        closer = b","
+        while splitter.position < span:
+            if closer != b"," or splitter.peek() != b"{":
+                return False
+            _, _, closer, _ = splitter.element()
+        return True
+    except NotAnArrayError:
+        return False
 
 
 def element_item(piece: bytes, index: int) -> LocatedRecord:
@@ -174,6 +238,71 @@ def element_item(piece: bytes, index: int) -> LocatedRecord:
     )
 
 
+@dataclass(slots=True)
+class ArrayPart:
+    """What checking the elements of one part of an array gave.
+
+    Attributes:
+        outcome: violations, key hashes and counts of the part's elements; record indexes (and
+            the pointers ``/i``) count from 0 within the part, key positions are file offsets.
+        start: the offset the part started from (0: the beginning of the file).
+        resume: the offset of the element at or past the part's stop, where the next part
+            starts; None when the array ended in the part or the part is broken.
+        broken: the bytes from ``start`` on are not elements of an array of objects
+            (what :class:`NotAnArrayError` says of a whole file).
+    """
+
+    outcome: Outcome
+    start: int
+    resume: int | None = None
+    broken: bool = False
+
+
+def check_array_part(
+    screen: RecordScreen,
+    path: Path,
+    start: int,
+    stop: int | None,
+    progress: Callable[[int], None] | None = None,
+) -> ArrayPart:
+    """Check the elements from ``start`` up to the first one that starts at or past ``stop``.
+
+    ``start`` is 0 (the beginning of the file) or a guess of where an element starts: whether
+    the guess was right is for the caller to find out (see the module docs). ``stop`` None
+    checks up to the end of the array, then that only white space follows it.
+    """
+    outcome = screen.outcome()
+    outcome.keys = KeyTable(wide=True)  # positions are byte offsets
+    chunk = _CHUNK if stop is None else _PART_CHUNK  # a part reads little past its stop
+    elements = _Elements(path, start, stop, progress, chunk)
+    gate = screen.gate.is_valid
+    containers = screen.containers
+    records: list[dict[str, Any]] = []
+    indexes: list[int] = []
+    offsets: list[int] = []
+    index = -1
+    try:
+        for index, (piece, value, offset) in enumerate(elements):
+            outcome.records += 1
+            if (
+                piece.count(b":") == key_count(value, containers)
+                and gate(value)
+                and (not screen.numeric or orjson_exact(value))
+            ):
+                records.append(value)
+                indexes.append(index)
+                offsets.append(offset)
+                if len(records) >= _BATCH:
+                    _flush(screen, records, indexes, offsets, outcome)
+            else:
+                screen.exact(element_item(piece, index), outcome, position=offset)
+    except NotAnArrayError:
+        return ArrayPart(outcome=screen.outcome(), start=start, broken=True)
+    _flush(screen, records, indexes, offsets, outcome)
+    outcome.items = index + 1
+    return ArrayPart(outcome=outcome, start=start, resume=elements.resume)
+
+
 def check_json_array(
     screen: RecordScreen, path: Path, progress: Callable[[int], None] | None = None
 ) -> Outcome:
@@ -182,31 +311,10 @@ def check_json_array(
     Raises:
         NotAnArrayError: the file is something else; nothing of the outcome is kept then.
     """
-    outcome = screen.outcome()
-    outcome.keys = KeyTable(wide=True)  # positions are byte offsets
-    gate = screen.gate.is_valid
-    containers = screen.containers
-    records: list[dict[str, Any]] = []
-    indexes: list[int] = []
-    offsets: list[int] = []
-    index = -1
-    for index, (piece, value, offset) in enumerate(iter_array_elements(path, progress)):
-        outcome.records += 1
-        if (
-            piece.count(b":") == key_count(value, containers)
-            and gate(value)
-            and (not screen.numeric or orjson_exact(value))
-        ):
-            records.append(value)
-            indexes.append(index)
-            offsets.append(offset)
-            if len(records) >= _BATCH:
-                _flush(screen, records, indexes, offsets, outcome)
-        else:
-            screen.exact(element_item(piece, index), outcome, position=offset)
-    _flush(screen, records, indexes, offsets, outcome)
-    outcome.items = index + 1
-    return outcome
+    part = check_array_part(screen, path, 0, None, progress)
+    if part.broken:
+        raise NotAnArrayError
+    return part.outcome
 
 
 def _flush(
