@@ -368,3 +368,8 @@ def test_parts_from_element_starts_chain_exactly(tmp_path: Path) -> None:
     assert items == len(offsets)
     wrong = json_fast.check_array_part(screen, path, offsets[3] + 1, None)
     assert wrong.broken
+
+
+def test_offsets_take_four_bytes_below_four_gibibytes() -> None:
+    assert not json_fast.offset_keys((1 << 32) - 1).wide
+    assert json_fast.offset_keys(1 << 32).wide

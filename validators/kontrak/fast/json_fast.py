@@ -43,6 +43,7 @@ __all__ = [
     "element_item",
     "elements_at",
     "elements_follow",
+    "offset_keys",
 ]
 
 _CHUNK = 8 << 20
@@ -258,6 +259,14 @@ class ArrayPart:
     broken: bool = False
 
 
+def offset_keys(size: int) -> KeyTable:
+    """A key table whose positions are byte offsets in a file of ``size`` bytes.
+
+    Offsets take 4 bytes up to 4 GiB, 8 beyond.
+    """
+    return KeyTable(wide=size >= 1 << 32)
+
+
 def check_array_part(
     screen: RecordScreen,
     path: Path,
@@ -272,7 +281,7 @@ def check_array_part(
     checks up to the end of the array, then that only white space follows it.
     """
     outcome = screen.outcome()
-    outcome.keys = KeyTable(wide=True)  # positions are byte offsets
+    outcome.keys = offset_keys(path.stat().st_size)
     chunk = _CHUNK if stop is None else _PART_CHUNK  # a part reads little past its stop
     elements = _Elements(path, start, stop, progress, chunk)
     gate = screen.gate.is_valid

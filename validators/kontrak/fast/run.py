@@ -29,7 +29,6 @@ from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
-from kontrak.fast.keys import KeyTable
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_array_range, check_range, worker_pool
 from kontrak.foreign_keys import Locate
@@ -202,7 +201,7 @@ def _merge_array_parts(
         NotAnArrayError: a part that counts found the bytes not to be an array of objects.
     """
     total = screen.outcome()
-    total.keys = KeyTable(wide=True)  # positions are byte offsets
+    total.keys = json_fast.offset_keys(path.stat().st_size)
     resume = items = 0
     for stop, checked in zip(stops, parts, strict=False):
         part = checked

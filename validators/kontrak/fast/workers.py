@@ -9,6 +9,7 @@ record indexes are local), which the parent shifts into place.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -46,6 +47,9 @@ class WorkerSetup:
 
 
 def _start(setup: WorkerSetup) -> None:
+    # What the fork server imported stays shared with it: the collector leaves it alone then
+    # (a collection writes to every object it visits, which copies the object's memory page).
+    gc.freeze()
     contract = load_contract(setup.spec, load_catalog(Path(setup.contracts_root)))
     _STATE["screen"] = RecordScreen(
         contract,
