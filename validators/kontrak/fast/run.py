@@ -11,8 +11,6 @@ for the reference's key check (:mod:`~kontrak.fast.keys`).
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,6 +27,7 @@ from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
+from kontrak.fast.parts import merge_array_parts, merge_line_ranges
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_array_range, check_range, worker_pool
 from kontrak.foreign_keys import Locate
@@ -87,66 +86,6 @@ def _setup(screen: RecordScreen, options: ValidateOptions) -> WorkerSetup:
 
 
 # ------------------------------------------------------------------ JSON Lines
-def _shift_violation(violation: Violation, lines: int, items: int) -> Violation:
-    if not lines and not items:
-        return violation
-    line = violation.line + lines if violation.line is not None else None
-    ctx = violation.ctx
-    if violation.line is not None and ctx.get("line") == violation.line:
-        ctx = {**ctx, "line": line}
-    record = violation.record + items if violation.record is not None else None
-    return dataclasses.replace(violation, line=line, record=record, ctx=ctx)
-
-
-def _shift_problem(problem: InputProblem, lines: int) -> InputProblem:
-    if problem.line is None or not lines:
-        return problem
-    return dataclasses.replace(problem, line=problem.line + lines)
-
-
-def _take(
-    total: Outcome,
-    part: Outcome,
-    shift: Callable[[Violation], Violation],
-    items: int,
-    positions: int,
-) -> None:
-    """Add what a part of a file produced to ``total``, moved into place.
-
-    Violations are moved by ``shift``, record indexes by ``items``, key positions by
-    ``positions``.
-    """
-    total.violations.extend(shift(v) for v in part.violations.kept)
-    for key, count in part.violations.unlisted.items():
-        total.violations.unlisted[key] += count
-    total.records += part.records
-    total.keys.extend(part.keys, index_offset=items, position_offset=positions)
-    for label, found in part.found.items():
-        total.found[label].extend(found, index_offset=items, position_offset=positions)
-
-
-def _merge_ranges(
-    screen: RecordScreen,
-    parts: Iterable[Outcome],
-    ranges: list[tuple[int, int]],
-    progress: Progress | None,
-) -> Outcome:
-    total = screen.outcome()
-    lines = items = 0
-    for (_, end), part in zip(ranges, parts, strict=False):
-        shift = functools.partial(_shift_violation, lines=lines, items=items)
-        _take(total, part, shift, items, lines)
-        if part.stopped is not None:
-            total.stopped = _shift_problem(part.stopped, lines)
-            break
-        lines += part.lines
-        items += part.items
-        if progress is not None:
-            progress(end)
-    total.items, total.lines = items, lines
-    return total
-
-
 def _read_range(path: Path, start: int, end: int) -> bytes:
     with path.open("rb") as handle:
         handle.seek(start)
@@ -161,65 +100,17 @@ def _check_jsonl(
     ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
     if workers <= 1 or len(ranges) < 2:
         parts = (jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges)
-        outcome = _merge_ranges(screen, parts, ranges, progress)
+        outcome = merge_line_ranges(screen, parts, ranges, progress)
     else:
         with worker_pool(_setup(screen, options), workers) as pool:
             tasks = [(str(path), start, end) for start, end in ranges]
-            outcome = _merge_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
+            outcome = merge_line_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
     if outcome.items == 0 and outcome.stopped is None:
         outcome.stopped = InputProblem(code="empty-file")
     return outcome
 
 
 # ----------------------------------------------------------------- JSON arrays
-def _shift_element(violation: Violation, items: int) -> Violation:
-    """Move a violation of a part's element ``i`` (pointer ``/i…``) to element ``i + items``."""
-    if not items or violation.record is None:
-        return violation
-    record = violation.record + items
-    local, pointer = f"/{violation.record}", violation.pointer
-    if pointer is not None and (pointer == local or pointer.startswith(local + "/")):
-        pointer = f"/{record}{pointer[len(local) :]}"
-    return dataclasses.replace(violation, record=record, pointer=pointer)
-
-
-def _merge_array_parts(
-    screen: RecordScreen,
-    path: Path,
-    parts: Iterable[json_fast.ArrayPart],
-    stops: list[int | None],
-    progress: Progress | None,
-) -> Outcome:
-    """Join the parts of an array checked apart into what one pass over the array gives.
-
-    A part counts only when it starts where the part before it stopped: then its start is where
-    an element starts, and its elements are the ones one pass finds there. Otherwise (its start
-    was not an element's, e.g. ``}, {`` inside a string), the elements from where the part
-    before stopped up to the part's stop are checked here, in this process.
-
-    Raises:
-        NotAnArrayError: a part that counts found the bytes not to be an array of objects.
-    """
-    total = screen.outcome()
-    total.keys = json_fast.offset_keys(path.stat().st_size)
-    resume = items = 0
-    for stop, checked in zip(stops, parts, strict=False):
-        part = checked
-        if checked.start != resume:
-            part = json_fast.check_array_part(screen, path, resume, stop)
-        if part.broken:
-            raise json_fast.NotAnArrayError
-        _take(total, part.outcome, functools.partial(_shift_element, items=items), items, 0)
-        items += part.outcome.items
-        if part.resume is None:
-            break
-        resume = part.resume
-        if progress is not None and stop is not None:
-            progress(stop)
-    total.items = items
-    return total
-
-
 def _check_array(
     path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
 ) -> Outcome:
@@ -236,7 +127,7 @@ def _check_array(
     stops: list[int | None] = [*cuts, None]
     tasks = [(str(path), start, stop) for start, stop in zip([0, *cuts], stops, strict=True)]
     with worker_pool(_setup(screen, options), workers) as pool:
-        outcome = _merge_array_parts(
+        outcome = merge_array_parts(
             screen, path, pool.imap(check_array_range, tasks), stops, progress
         )
     if progress is not None:
