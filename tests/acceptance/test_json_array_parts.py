@@ -33,12 +33,14 @@ from tests.acceptance.test_engine_differential import (
     _assert_same,
     _summary,
 )
+from tests.acceptance.test_engine_differential_datasets import COUNT, _damaged, _datasets
 from tests.conftest import SAMPLES
 
 from kontrak.contract import Contract, load_contract
 from kontrak.fast import json_fast, run, workers
 from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import RecordScreen
+from kontrak.readers.json_reader import iter_json_document
 from kontrak.resampled import ResampledRecords, sample_records
 from kontrak.synthetic import SyntheticRecords, write_json_array
 from kontrak.validation import ValidateOptions, validate_with_contract
@@ -144,6 +146,7 @@ def _random_cuts(seed: int, every: int) -> Cuts:
 CUTS: dict[str, Cuts] = {
     "every-brace": _cuts_at(b"{", 1),
     "braces": _cuts_at(b"{", 150),
+    "sparse-braces": _cuts_at(b"{", 40_000),
     "after-comma": _cuts_at(b",", 90),
     "random": _random_cuts(1, 120),
     "random-dense": _random_cuts(2, 15),
@@ -156,7 +159,7 @@ _FALLBACKS: list[int] = []
 @pytest.fixture(autouse=True)
 def _count_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Count the files the fast engine reads with the reference JSON reader instead."""
-    original = run.iter_json_document
+    original = iter_json_document
 
     def counted(data: bytes) -> Any:
         _FALLBACKS.append(len(data))
@@ -189,10 +192,10 @@ class _Rechecks:
         self.starts: list[int] = []
         original = json_fast.check_array_part
 
-        def spy(screen: RecordScreen, path: Path, start: int, *rest: Any) -> Any:
-            if start:  # not the one pass over a whole file
+        def spy(screen: RecordScreen, path: Path, start: int, stop: int | None, *rest: Any) -> Any:
+            if start or stop is not None:  # not the one pass over a whole file
                 self.starts.append(start)
-            return original(screen, path, start, *rest)
+            return original(screen, path, start, stop, *rest)
 
         monkeypatch.setattr(json_fast, "check_array_part", spy)
 
@@ -274,6 +277,42 @@ def test_foreign_keys_across_parts(
     _generated(LAN, path, seed=9, count=150)
     report = _same_in_parts(LAN, path, against=(BKN_PACKAGE,), max_errors=30)
     assert report.counts_by_code["foreign-key-missing"] > 0
+
+
+@pytest.mark.usefixtures("inline_pool")
+@pytest.mark.parametrize("contract", _datasets(), ids=lambda c: c.spec)
+def test_damaged_delivery_of_every_dataset_in_parts(
+    contract: Contract, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nested documents of every dataset: cuts at ``{`` of nested objects as well.
+
+    The same files in one pass equal the reference (``test_engine_differential_datasets``).
+    """
+    monkeypatch.setattr(run, "array_cuts", CUTS["sparse-braces"])
+    path = tmp_path / "data.json"
+    write_json_array(path, iter(_damaged(contract, seed=len(contract.spec))))
+    reports = [
+        validate_with_contract(contract, [path], ValidateOptions(workers=workers))
+        for workers in (1, 2)
+    ]
+    assert _summary(reports[0]) == _summary(reports[1])
+    assert reports[1].records == COUNT
+
+
+@pytest.mark.usefixtures("inline_pool")
+@pytest.mark.parametrize("name", ["mixed.json", "one-element.json", "truncated-in-string.json"])
+def test_parts_give_up_on_long_elements(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part meeting an element longer than it reads is checked again in this process."""
+    monkeypatch.setattr(json_fast, "_SHORT_ELEMENT", 1000)
+    monkeypatch.setattr(json_fast, "_SHORT_BALANCE", 500)
+    monkeypatch.setattr(run, "array_cuts", CUTS["braces"])
+    rechecks = _Rechecks(monkeypatch)
+    path = tmp_path / name
+    path.write_bytes(FILES[name])
+    _same_in_parts(LAN, path)
+    assert rechecks.starts
 
 
 def test_two_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

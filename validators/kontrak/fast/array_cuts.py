@@ -23,9 +23,9 @@ __all__ = ["array_cuts"]
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*,[ \t\n\r]*\{")
 _SCAN = 1 << 16  # bytes read at a time while looking for candidates
 _SCAN_LIMIT = 1 << 20  # how far past a target candidates are looked for
-_TRIES = 256  # candidates tried per target
-_WINDOW = 1 << 17  # bytes read to try a candidate
-_SPAN = 1 << 15  # how far elements must follow one another from a candidate
+_TRIES = 128  # candidates tried per target
+_WINDOW = 1 << 16  # bytes read to try a candidate
+_SPAN = 1 << 14  # how far elements must follow one another from a candidate
 
 
 def array_cuts(path: Path, size: int, step: int) -> list[int]:

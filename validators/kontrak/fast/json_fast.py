@@ -37,6 +37,7 @@ from kontrak.readers.json_text import find_duplicate_keys, loads_json
 
 __all__ = [
     "ArrayPart",
+    "ElementTooLongError",
     "NotAnArrayError",
     "check_array_part",
     "check_json_array",
@@ -50,6 +51,8 @@ _CHUNK = 8 << 20
 _PART_CHUNK = 1 << 20
 _MAX_ELEMENT = 64 << 20
 _BALANCE_LIMIT = 1 << 20
+_SHORT_ELEMENT = 1 << 18  # a part gives up on an element longer than this
+_SHORT_BALANCE = 1 << 16
 _BATCH = 4096
 _WHITE = frozenset(b" \t\n\r")
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*([,\]])")
@@ -62,14 +65,25 @@ class NotAnArrayError(Exception):
     """The file is not a plain JSON array of objects (or not valid JSON at all)."""
 
 
+class ElementTooLongError(NotAnArrayError):
+    """No end of the element was found within the splitter's limit on an element's length."""
+
+
 class _Splitter:
     """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``.
 
-    The file may also be bytes in memory (``source``).
+    The file may also be bytes in memory (``source``). A ``short`` splitter gives up early on a
+    long element (:class:`ElementTooLongError`): a part that may have started inside an element
+    (see the module docs) must not read on for long, trying every ``}`` as the element's end.
     """
 
-    def __init__(self, source: Path | bytes, offset: int = 0, chunk: int = _CHUNK) -> None:
+    def __init__(
+        self, source: Path | bytes, offset: int = 0, chunk: int = _CHUNK, *, short: bool = False
+    ) -> None:
         self._chunk = chunk
+        self.short = short
+        self.max_element = _SHORT_ELEMENT if short else _MAX_ELEMENT
+        self.balance_limit = _SHORT_BALANCE if short else _BALANCE_LIMIT
         self._handle: BinaryIO = (
             io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
         )
@@ -110,8 +124,12 @@ class _Splitter:
 
         Returns its bytes, the parsed object, the ``,`` or ``]`` after it, and its file offset.
         Candidate ends where the braces so far do not balance are skipped without parsing; when
-        that finds no end within :data:`_BALANCE_LIMIT` bytes (braces inside strings), every
+        that finds no end within :attr:`balance_limit` bytes (braces inside strings), every
         candidate from the start is tried.
+
+        Raises:
+            ElementTooLongError: no end within :attr:`max_element` bytes.
+            NotAnArrayError: no end at all.
         """
         start = self.position
         search = counted = start
@@ -120,6 +138,8 @@ class _Splitter:
         while True:
             match = _CANDIDATE.search(self.buffer, search)
             if match is None:
+                if self.short and len(self.buffer) - start > self.max_element:
+                    raise ElementTooLongError
                 search = max(start, self.buffer.rfind(b"}"))
                 if self.more(start):
                     search, counted, start = search - start, counted - start, 0
@@ -129,15 +149,15 @@ class _Splitter:
                     raise NotAnArrayError
                 continue
             end = match.start() + 1
-            if end - start > _MAX_ELEMENT:
-                raise NotAnArrayError
+            if end - start > self.max_element:
+                raise ElementTooLongError
             search = end
             if balanced_only:
                 buffer = self.buffer
                 depth += buffer.count(b"{", counted, end) - buffer.count(b"}", counted, end)
                 counted = end
                 if depth != 0:
-                    if end - start > _BALANCE_LIMIT:
+                    if end - start > self.balance_limit:
                         balanced_only, search = False, start
                     continue
             try:
@@ -156,7 +176,7 @@ class _Elements:
     ``start`` 0 is the beginning of the file (an optional BOM, then the array's ``[``); any
     other ``start`` is where an element starts. After the iteration, :attr:`resume` is the
     offset of the element where it stopped (None: the array ended, followed by white space
-    only).
+    only). ``short``: read in small chunks and give up on long elements (see :class:`_Splitter`).
     """
 
     def __init__(
@@ -165,17 +185,19 @@ class _Elements:
         start: int = 0,
         stop: int | None = None,
         progress: Callable[[int], None] | None = None,
-        chunk: int = _CHUNK,
+        *,
+        short: bool = False,
     ) -> None:
         self._path = path
         self._start = start
         self._stop = stop
         self._progress = progress
-        self._chunk = chunk
+        self._short = short
         self.resume: int | None = None
 
     def __iter__(self) -> Iterator[tuple[bytes, dict[str, Any], int]]:
-        splitter = _Splitter(self._path, self._start, self._chunk)
+        chunk = _PART_CHUNK if self._short else _CHUNK  # a part reads little past its stop
+        splitter = _Splitter(self._path, self._start, chunk, short=self._short)
         stop, progress = self._stop, self._progress
         try:
             splitter.more(0)
@@ -215,7 +237,7 @@ def elements_follow(data: bytes, span: int) -> bool:
     The array must not end within ``span`` (a ``]`` there is also how a nested array of objects
     ends), and each element must end within ``data``.
     """
-    splitter = _Splitter(data, chunk=len(data) or 1)
+    splitter = _Splitter(data, chunk=len(data) or 1, short=True)
     try:
         splitter.more(0)
         closer = b","
@@ -251,12 +273,14 @@ class ArrayPart:
             starts; None when the array ended in the part or the part is broken.
         broken: the bytes from ``start`` on are not elements of an array of objects
             (what :class:`NotAnArrayError` says of a whole file).
+        gave_up: a short part met an element longer than it reads (nothing of it is kept).
     """
 
     outcome: Outcome
     start: int
     resume: int | None = None
     broken: bool = False
+    gave_up: bool = False
 
 
 def offset_keys(size: int) -> KeyTable:
@@ -273,17 +297,20 @@ def check_array_part(
     start: int,
     stop: int | None,
     progress: Callable[[int], None] | None = None,
+    *,
+    short: bool = False,
 ) -> ArrayPart:
     """Check the elements from ``start`` up to the first one that starts at or past ``stop``.
 
     ``start`` is 0 (the beginning of the file) or a guess of where an element starts: whether
     the guess was right is for the caller to find out (see the module docs). ``stop`` None
-    checks up to the end of the array, then that only white space follows it.
+    checks up to the end of the array, then that only white space follows it. A ``short`` part
+    gives up on an element longer than :data:`_SHORT_ELEMENT` bytes: a guess inside a string
+    costs little then, and the caller checks a part that gave up again (not short).
     """
     outcome = screen.outcome()
     outcome.keys = offset_keys(path.stat().st_size)
-    chunk = _CHUNK if stop is None else _PART_CHUNK  # a part reads little past its stop
-    elements = _Elements(path, start, stop, progress, chunk)
+    elements = _Elements(path, start, stop, progress, short=short)
     gate = screen.gate.is_valid
     containers = screen.containers
     records: list[dict[str, Any]] = []
@@ -305,6 +332,10 @@ def check_array_part(
                     _flush(screen, records, indexes, offsets, outcome)
             else:
                 screen.exact(element_item(piece, index), outcome, position=offset)
+    except ElementTooLongError:
+        if short:
+            return ArrayPart(outcome=screen.outcome(), start=start, gave_up=True)
+        return ArrayPart(outcome=screen.outcome(), start=start, broken=True)
     except NotAnArrayError:
         return ArrayPart(outcome=screen.outcome(), start=start, broken=True)
     _flush(screen, records, indexes, offsets, outcome)

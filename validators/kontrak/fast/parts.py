@@ -107,8 +107,9 @@ def merge_array_parts(
 
     A part counts only when it starts where the part before it stopped: then its start is where
     an element starts, and its elements are the ones one pass finds there. Otherwise (its start
-    was not an element's, e.g. ``}, {`` inside a string), the elements from where the part
-    before stopped up to the part's stop are checked here, in this process.
+    was not an element's, e.g. ``}, {`` inside a string), or when the part gave up on a long
+    element, the elements from where the part before stopped up to the part's stop are checked
+    here, in this process, as one pass checks them.
 
     Raises:
         NotAnArrayError: a part that counts found the bytes not to be an array of objects.
@@ -118,7 +119,7 @@ def merge_array_parts(
     resume = items = 0
     for stop, checked in zip(stops, parts, strict=False):
         part = checked
-        if checked.start != resume:
+        if checked.start != resume or checked.gave_up:
             part = json_fast.check_array_part(screen, path, resume, stop)
         if part.broken:
             raise json_fast.NotAnArrayError

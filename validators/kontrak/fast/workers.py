@@ -76,7 +76,7 @@ def check_array_range(task: tuple[str, int, int | None]) -> ArrayPart:
     See :func:`~kontrak.fast.json_fast.check_array_part`.
     """
     path, start, stop = task
-    part = check_array_part(_STATE["screen"], Path(path), start, stop)
+    part = check_array_part(_STATE["screen"], Path(path), start, stop, short=True)
     _flushed(part.outcome)
     return part
 
