@@ -19,6 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 import pytest
 from tests.acceptance.test_engine_differential import (
     BRACES,
@@ -53,7 +54,7 @@ Cuts = Callable[[Path, int, int], list[int]]
 
 
 def _record(nomor: str, key: str = "AK-1") -> str:
-    return json.dumps({**RECORD, "idSipka": key, "nomorSk": nomor})
+    return json.dumps({**RECORD, "idSipka": key, "nomorSk": nomor}, ensure_ascii=False)
 
 
 # values that hold what a cut looks for: "}, {" and "},{" inside strings
@@ -64,6 +65,16 @@ STRINGY = [
     _record("x" * 3000 + "}, {" * 200, "AK-23"),  # one element over many parts
 ]
 SEPARATORS = [",", ", ", "\n,", ",\n", " \t\r\n, \n\t", ",\r\n  "]
+# braces in strings that upset a count of braces, next to escaped quotes and backslashes
+UNBALANCED = [
+    _record("SK {1", "AK-30"),
+    _record("SK }1", "AK-31"),
+    _record("\\", "AK-32"),
+    _record('\\"}, {"', "AK-33"),
+    _record("}\\", "AK-34"),
+    _record("{\\\\", "AK-35"),
+    _record('é}{ü"}', "AK-36"),
+]
 
 
 def _body(lines: list[str], seed: int = 0) -> str:
@@ -92,6 +103,10 @@ FILES: dict[str, bytes] = {
     "scalar-in-middle.json": f"[{_mixed(20, 8)}, 5, {_mixed(20, 9)}]".encode(),
     "brace-in-middle.json": f"[{_mixed(20, 10)}}}, {_mixed(20, 11)}]".encode(),
     "trailing-comma.json": f"[{_mixed(30, 12)},]".encode(),
+    "unbalanced.json": f"[{_body(UNBALANCED * 6, 15)}]".encode(),
+    "unbalanced-then-broken.json": f"[{_body(UNBALANCED * 3, 16)}, {LINE[:-1]},}}, {LINE}]".encode(),
+    "broken-early.json": f"[{LINE}, {LINE[:-1]},}}, {_mixed(40, 17)}]".encode(),
+    "unterminated-string.json": f'[{_mixed(10, 18)}, {{"nomorSk": "SK}}, {_mixed(10, 19)}]'.encode(),
     "not-utf8-in-middle.json": f"[{_mixed(20, 13)}, ".encode()
     + b'{"nomorSk": "\xe9"}, '
     + f"{_mixed(20, 14)}]".encode(),
@@ -168,11 +183,20 @@ def _count_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run, "iter_json_document", counted)
 
 
+def _is_array_of_objects(data: bytes) -> bool:
+    try:
+        document = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+    except ValueError:
+        return False
+    return isinstance(document, list) and all(isinstance(item, dict) for item in document)
+
+
 def _same_in_parts(contract: Contract, path: Path, **options: Any) -> Any:
     """Reference, fast in one pass and fast in parts give the same report.
 
-    The fast engine falls back to the reference JSON reader in parts exactly when it does in
-    one pass (a wrong cut must not send a good array there).
+    The fast engine reads the file with the reference JSON reader (as often in one pass as in
+    parts) exactly when the file is not an array of objects: a wrong cut must not send a good
+    array there, nor may a misread element (the reference reader would hide it).
     """
     _FALLBACKS.clear()
     parts = _assert_same(contract, path, workers=2, **options)
@@ -182,6 +206,7 @@ def _same_in_parts(contract: Contract, path: Path, **options: Any) -> Any:
     )
     assert _summary(parts) == _summary(single)
     assert in_parts == len(_FALLBACKS) - in_parts
+    assert (in_parts == 0) == _is_array_of_objects(path.read_bytes())
     return parts
 
 
@@ -211,6 +236,51 @@ def test_edge_files_in_parts(
     path = tmp_path / name
     path.write_bytes(FILES[name])
     _same_in_parts(LAN, path)
+
+
+@pytest.mark.usefixtures("inline_pool")
+@pytest.mark.parametrize(
+    "name", ["mixed.json", "unbalanced.json", "unbalanced-then-broken.json", "bom.json"]
+)
+def test_edge_files_read_in_tiny_chunks(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Elements, strings and escapes cut by the end of what was read so far.
+
+    With a tiny balance limit, most elements are read by following their strings.
+    """
+    monkeypatch.setattr(json_fast, "_CHUNK", 7)
+    monkeypatch.setattr(json_fast, "_PART_CHUNK", 5)
+    monkeypatch.setattr(json_fast, "_BALANCE_LIMIT", 16)
+    monkeypatch.setattr(json_fast, "_SHORT_BALANCE", 16)
+    monkeypatch.setattr(run, "array_cuts", CUTS["random"])
+    path = tmp_path / name
+    path.write_bytes(FILES[name])
+    _same_in_parts(LAN, path)
+
+
+def test_broken_element_found_without_trying_every_later_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An element that does not parse is given up after one look, not after every ``}``."""
+    parsed: list[int] = []
+
+    class CountingOrjson:
+        JSONDecodeError = orjson.JSONDecodeError
+
+        @staticmethod
+        def loads(data: Any) -> Any:
+            parsed.append(len(data))
+            return orjson.loads(data)
+
+    path = tmp_path / "broken.json"
+    path.write_bytes(f"[{LINE}, {LINE[:-1]},}}, {_body([LINE] * 2000)}]".encode())
+    monkeypatch.setattr(json_fast, "orjson", CountingOrjson)
+    with pytest.raises(json_fast.NotAnArrayError):
+        list(json_fast._Elements(path))
+    assert len(parsed) <= 3
+    monkeypatch.undo()
+    _assert_same(LAN, path)
 
 
 @pytest.mark.usefixtures("inline_pool")

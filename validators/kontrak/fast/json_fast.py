@@ -56,6 +56,8 @@ _SHORT_BALANCE = 1 << 16
 _BATCH = 4096
 _WHITE = frozenset(b" \t\n\r")
 _CANDIDATE = re.compile(rb"\}[ \t\n\r]*([,\]])")
+# a string (group 1: its closing quote, None when the buffer ends first) or a brace (group 2)
+_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*(")?|([{}])', re.DOTALL)
 
 
 _AGAIN_CHUNK = 1 << 14
@@ -123,51 +125,101 @@ class _Splitter:
         """Read the object starting at ``position``.
 
         Returns its bytes, the parsed object, the ``,`` or ``]`` after it, and its file offset.
-        Candidate ends where the braces so far do not balance are skipped without parsing; when
-        that finds no end within :attr:`balance_limit` bytes (braces inside strings), every
-        candidate from the start is tried.
+        Candidate ends where the braces so far do not balance are skipped without parsing. When
+        braces inside strings upset the count (it goes below zero, a balanced candidate does
+        not parse, or no balanced end turns up within :attr:`balance_limit` bytes), the object's
+        end is found by following its strings instead (:meth:`_followed`).
 
         Raises:
             ElementTooLongError: no end within :attr:`max_element` bytes.
-            NotAnArrayError: no end at all.
+            NotAnArrayError: the object is broken or has no end.
         """
         start = self.position
         search = counted = start
         depth = 0
-        balanced_only = True
         while True:
             match = _CANDIDATE.search(self.buffer, search)
             if match is None:
-                if self.short and len(self.buffer) - start > self.max_element:
-                    raise ElementTooLongError
+                if len(self.buffer) - start > self.balance_limit:
+                    return self._followed()
                 search = max(start, self.buffer.rfind(b"}"))
-                if self.more(start):
-                    search, counted, start = search - start, counted - start, 0
-                elif balanced_only:
-                    balanced_only, search = False, start
-                else:
-                    raise NotAnArrayError
+                if not self.more(start):
+                    return self._followed()
+                search, counted, start = search - start, counted - start, 0
                 continue
             end = match.start() + 1
-            if end - start > self.max_element:
-                raise ElementTooLongError
             search = end
-            if balanced_only:
-                buffer = self.buffer
-                depth += buffer.count(b"{", counted, end) - buffer.count(b"}", counted, end)
-                counted = end
-                if depth != 0:
-                    if end - start > self.balance_limit:
-                        balanced_only, search = False, start
-                    continue
+            buffer = self.buffer
+            depth += buffer.count(b"{", counted, end) - buffer.count(b"}", counted, end)
+            counted = end
+            if depth > 0 and end - start <= self.balance_limit:
+                continue  # the end of an object inside this one
+            if depth != 0:
+                return self._followed()
             try:
-                value = orjson.loads(memoryview(self.buffer)[start:end])
+                value = orjson.loads(memoryview(buffer)[start:end])
             except orjson.JSONDecodeError:
-                continue
+                return self._followed()
             if type(value) is not dict:  # pragma: no cover - "{" ... "}" parses to an object
                 raise NotAnArrayError
+            if end - start > self.max_element:
+                raise ElementTooLongError
             self.position = match.end()
-            return self.buffer[start:end], value, match.group(1), self.base + start
+            return buffer[start:end], value, match.group(1), self.base + start
+
+    def _followed(self) -> tuple[bytes, dict[str, Any], bytes, int]:
+        """Read the object at ``position`` by following its strings and braces.
+
+        The object ends at the ``}`` that closes its ``{``, counting only braces outside
+        strings: the one end where it can parse (an object is never the beginning of a longer
+        one). It is the element when a ``,`` or ``]`` follows and the bytes parse; otherwise no
+        candidate end would parse either. Each byte is looked at once.
+        """
+        start = scan = self.position
+        depth = 0
+        end = -1
+        while end < 0:
+            for token in _TOKEN.finditer(self.buffer, scan):
+                brace = token.group(2)
+                if brace is None and token.group(1) is None:
+                    break  # a string that goes on past the buffer
+                scan = token.end()
+                if brace == b"{":
+                    depth += 1
+                elif brace == b"}":
+                    depth -= 1
+                    if depth == 0:
+                        end = scan
+                        break
+            if end < 0:
+                scan, start = self._more_of(start, scan)
+        if end - start > self.max_element:
+            raise ElementTooLongError
+        while (closer := _CANDIDATE.match(self.buffer, end - 1)) is None:
+            if self.buffer[end:].strip(b" \t\n\r"):
+                raise NotAnArrayError  # something else than "," or "]" follows the object
+            end, start = self._more_of(start, end)
+        try:
+            value = orjson.loads(memoryview(self.buffer)[start:end])
+        except orjson.JSONDecodeError:
+            raise NotAnArrayError from None
+        if type(value) is not dict:  # pragma: no cover - "{" ... "}" parses to an object
+            raise NotAnArrayError
+        self.position = closer.end()
+        return self.buffer[start:end], value, closer.group(1), self.base + start
+
+    def _more_of(self, start: int, index: int) -> tuple[int, int]:
+        """Read on for the element at ``start``; ``index`` and ``start`` after the shift.
+
+        Raises:
+            ElementTooLongError: the element would be longer than :attr:`max_element`.
+            NotAnArrayError: the file ends first.
+        """
+        if len(self.buffer) - start > self.max_element:
+            raise ElementTooLongError
+        if not self.more(start):
+            raise NotAnArrayError
+        return index - start, 0
 
 
 class _Elements:
