@@ -2,12 +2,14 @@
 
 The splitter reads the file in chunks and cuts it after each ``}`` that is followed by ``,`` or
 ``]``: a candidate end of an element. The bytes from the element's start to a candidate end are
-an element only if ``orjson`` parses them into an object; a ``}`` inside a string or a nested
-object leaves an unterminated string or an unbalanced bracket, which never parses, so the
-splitter goes on to the next candidate. Anything else than ``[`` object ``,`` object ... ``]``
-(a record object, a SIASN envelope, a scalar, a syntax error, bytes that are not UTF-8) raises
-:class:`NotAnArrayError`: the caller then reads the file with the reference JSON reader, which also
-gives the reference's error position for a broken file.
+an element only if ``orjson`` parses them into an object. Candidates where the braces counted so
+far do not balance (the end of a nested object) are passed over without parsing; when braces
+inside strings upset that count, or the balanced candidate does not parse, the splitter follows
+the element's strings to the ``}`` that closes it, the only end where it can parse, so a broken
+element costs one look and not one parse per later ``}``. Anything else than ``[`` object
+``,`` object ... ``]`` (a record object, a SIASN envelope, a scalar, a syntax error, bytes that
+are not UTF-8) raises :class:`NotAnArrayError`: the caller then reads the file with the reference
+JSON reader, which also gives the reference's error position for a broken file.
 
 Where an element ends depends only on the bytes from its start (at most one candidate end parses:
 an object is never the beginning of a longer object), so the elements of a large array can be
