@@ -38,7 +38,7 @@ from tests.acceptance.test_engine_differential_datasets import COUNT, _damaged, 
 from tests.conftest import SAMPLES
 
 from kontrak.contract import Contract, load_contract
-from kontrak.fast import json_fast, run, workers
+from kontrak.fast import array_splitter, json_fast, run, workers
 from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import RecordScreen
 from kontrak.readers.json_reader import iter_json_document
@@ -249,10 +249,10 @@ def test_edge_files_read_in_tiny_chunks(
 
     With a tiny balance limit, most elements are read by following their strings.
     """
-    monkeypatch.setattr(json_fast, "_CHUNK", 7)
-    monkeypatch.setattr(json_fast, "_PART_CHUNK", 5)
-    monkeypatch.setattr(json_fast, "_BALANCE_LIMIT", 16)
-    monkeypatch.setattr(json_fast, "_SHORT_BALANCE", 16)
+    monkeypatch.setattr(array_splitter, "_CHUNK", 7)
+    monkeypatch.setattr(array_splitter, "_PART_CHUNK", 5)
+    monkeypatch.setattr(array_splitter, "_BALANCE_LIMIT", 16)
+    monkeypatch.setattr(array_splitter, "_SHORT_BALANCE", 16)
     monkeypatch.setattr(run, "array_cuts", CUTS["random"])
     path = tmp_path / name
     path.write_bytes(FILES[name])
@@ -275,9 +275,9 @@ def test_broken_element_found_without_trying_every_later_end(
 
     path = tmp_path / "broken.json"
     path.write_bytes(f"[{LINE}, {LINE[:-1]},}}, {_body([LINE] * 2000)}]".encode())
-    monkeypatch.setattr(json_fast, "orjson", CountingOrjson)
-    with pytest.raises(json_fast.NotAnArrayError):
-        list(json_fast._Elements(path))
+    monkeypatch.setattr(array_splitter, "orjson", CountingOrjson)
+    with pytest.raises(array_splitter.NotAnArrayError):
+        list(array_splitter.ArrayElements(path))
     assert len(parsed) <= 3
     monkeypatch.undo()
     _assert_same(LAN, path)
@@ -375,8 +375,8 @@ def test_parts_give_up_on_long_elements(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A part meeting an element longer than it reads is checked again in this process."""
-    monkeypatch.setattr(json_fast, "_SHORT_ELEMENT", 1000)
-    monkeypatch.setattr(json_fast, "_SHORT_BALANCE", 500)
+    monkeypatch.setattr(array_splitter, "_SHORT_ELEMENT", 1000)
+    monkeypatch.setattr(array_splitter, "_SHORT_BALANCE", 500)
     monkeypatch.setattr(run, "array_cuts", CUTS["braces"])
     rechecks = _Rechecks(monkeypatch)
     path = tmp_path / name
@@ -454,7 +454,7 @@ def test_guesses_skip_nested_arrays_and_strings(tmp_path: Path) -> None:
 
 
 def _elements(path: Path) -> list[tuple[bytes, dict[str, Any], int]]:
-    return list(json_fast._Elements(path))
+    return list(array_splitter.ArrayElements(path))
 
 
 def test_parts_from_element_starts_chain_exactly(tmp_path: Path) -> None:

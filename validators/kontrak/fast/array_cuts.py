@@ -4,7 +4,7 @@ A part of an array (:func:`kontrak.fast.json_fast.check_array_part`) starts wher
 starts, which only reading the array from its beginning tells for sure. Here it is guessed: the
 ``{`` of ``}`` ``,`` ``{`` (white space allowed around the comma) starts an element unless those
 bytes lie inside a string or a nested array of objects. A candidate is kept when elements follow
-one another from it for a while (:func:`~kontrak.fast.json_fast.elements_follow`): one inside a
+one another from it for a while (:func:`~kontrak.fast.array_splitter.elements_follow`): one inside a
 nested array soon runs into that array's ``]``, one inside a string seldom parses at all. A wrong
 guess that passes still costs only time: the caller keeps a part only when the part before it
 ended exactly at its start.
@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from kontrak.fast.json_fast import elements_follow
+from kontrak.fast.array_splitter import elements_follow
 
 __all__ = ["array_cuts"]
 
