@@ -12,6 +12,8 @@ import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import polars as pl
+
 from kontrak.fast import json_fast
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.readers.base import InputProblem
@@ -61,6 +63,15 @@ def _take(
         total.found[label].extend(found, index_offset=items, position_offset=positions)
 
 
+def _compact(total: Outcome) -> None:
+    """Join the key hashes of all parts into one frame (without copying them).
+
+    Finding the shared hashes then filters one frame per slice of hashes, not every part's.
+    """
+    if len(total.keys.frames) > 1:
+        total.keys.frames = [pl.concat(total.keys.frames, rechunk=False)]
+
+
 def merge_line_ranges(
     screen: RecordScreen,
     parts: Iterable[Outcome],
@@ -81,6 +92,7 @@ def merge_line_ranges(
         if progress is not None:
             progress(end)
     total.items, total.lines = items, lines
+    _compact(total)
     return total
 
 
@@ -131,4 +143,5 @@ def merge_array_parts(
         if progress is not None and stop is not None:
             progress(stop)
     total.items = items
+    _compact(total)
     return total
