@@ -37,8 +37,8 @@ class ValidateOptions:
         against: packages whose records serve as foreign-key targets (e.g. BKN's rosters).
         engine: ``fast`` (default; :mod:`kontrak.fast`) or ``reference`` (python-jsonschema,
             record by record). Both report the same violations; the reference is the oracle.
-        workers: processes for large JSON Lines files (None: two when the file is large and
-            the machine has two cores; 1: none).
+        workers: processes for large JSON Lines files and JSON arrays (None: two when the file
+            is large and the machine has two cores; 1: none).
         progress: receives the progress of each file (the CLI shows a bar on a terminal).
     """
 

@@ -167,8 +167,9 @@ def validate_command(
         typer.Option(
             "--workers",
             min=1,
-            help="Proses untuk JSON Lines besar (bawaan: 2 bila berkas besar) / processes for "
-            "large JSON Lines files (default: 2 when the file is large).",
+            help="Proses untuk JSON Lines dan array JSON besar (bawaan: 2 bila berkas besar) / "
+            "processes for large JSON Lines files and JSON arrays (default: 2 when the file is "
+            "large).",
         ),
     ] = None,
     report: Annotated[

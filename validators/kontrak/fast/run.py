@@ -3,15 +3,14 @@
 :func:`validate_file_fast` takes over from the reference loop in
 :func:`kontrak.validation.validate_with_contract` for regular files of a known format. It fills
 the same :class:`~kontrak.report.FileResult` and adds the same violations: records are checked
-by format (:mod:`~kontrak.fast.jsonl_fast` in worker processes for large files,
-:mod:`~kontrak.fast.csv_fast`, :mod:`~kontrak.fast.json_fast`, Excel through
+by format (:mod:`~kontrak.fast.jsonl_fast` and :mod:`~kontrak.fast.json_fast` in worker
+processes for large files, :mod:`~kontrak.fast.csv_fast`, Excel through
 :mod:`~kontrak.fast.items_fast`), then records whose primary-key hashes collide are read again
 for the reference's key check (:mod:`~kontrak.fast.keys`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,11 +23,13 @@ import polars as pl
 
 from kontrak.contract import Contract
 from kontrak.fast import csv_fast, json_fast, jsonl_fast
+from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
+from kontrak.fast.parts import merge_array_parts, merge_line_ranges
 from kontrak.fast.rs_structure import RsStructureEngine
-from kontrak.fast.workers import WorkerSetup, check_range, worker_pool
+from kontrak.fast.workers import WorkerSetup, check_array_range, check_range, worker_pool
 from kontrak.foreign_keys import Locate
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
 from kontrak.readers.dispatch import detect_format, read_input
@@ -71,51 +72,20 @@ def _worker_count(requested: int | None, size: int) -> int:
     return 2 if size >= WORKER_THRESHOLD and cores >= 2 else 1
 
 
+def _setup(screen: RecordScreen, options: ValidateOptions) -> WorkerSetup:
+    """What the workers need to build a screen like ``screen``."""
+    return WorkerSetup(
+        contracts_root=str(screen.contract.root),
+        spec=screen.contract.spec,
+        file=screen.file,
+        show_values=options.show_values,
+        cap=options.max_errors,
+        observed=screen.observed,
+        bulk=screen.bulk,
+    )
+
+
 # ------------------------------------------------------------------ JSON Lines
-def _shift_violation(violation: Violation, lines: int, items: int) -> Violation:
-    if not lines and not items:
-        return violation
-    line = violation.line + lines if violation.line is not None else None
-    ctx = violation.ctx
-    if violation.line is not None and ctx.get("line") == violation.line:
-        ctx = {**ctx, "line": line}
-    record = violation.record + items if violation.record is not None else None
-    return dataclasses.replace(violation, line=line, record=record, ctx=ctx)
-
-
-def _shift_problem(problem: InputProblem, lines: int) -> InputProblem:
-    if problem.line is None or not lines:
-        return problem
-    return dataclasses.replace(problem, line=problem.line + lines)
-
-
-def _merge_ranges(
-    screen: RecordScreen,
-    parts: Iterable[Outcome],
-    ranges: list[tuple[int, int]],
-    progress: Progress | None,
-) -> Outcome:
-    total = screen.outcome()
-    lines = items = 0
-    for (_, end), part in zip(ranges, parts, strict=False):
-        total.violations.extend(_shift_violation(v, lines, items) for v in part.violations.kept)
-        for key, count in part.violations.unlisted.items():
-            total.violations.unlisted[key] += count
-        total.records += part.records
-        total.keys.extend(part.keys, index_offset=items, position_offset=lines)
-        for label, found in part.found.items():
-            total.found[label].extend(found, index_offset=items, position_offset=lines)
-        if part.stopped is not None:
-            total.stopped = _shift_problem(part.stopped, lines)
-            break
-        lines += part.lines
-        items += part.items
-        if progress is not None:
-            progress(end)
-    total.items, total.lines = items, lines
-    return total
-
-
 def _read_range(path: Path, start: int, end: int) -> bytes:
     with path.open("rb") as handle:
         handle.seek(start)
@@ -130,28 +100,47 @@ def _check_jsonl(
     ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
     if workers <= 1 or len(ranges) < 2:
         parts = (jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges)
-        outcome = _merge_ranges(screen, parts, ranges, progress)
+        outcome = merge_line_ranges(screen, parts, ranges, progress)
     else:
-        setup = WorkerSetup(
-            contracts_root=str(screen.contract.root),
-            spec=screen.contract.spec,
-            file=screen.file,
-            show_values=options.show_values,
-            cap=options.max_errors,
-            observed=screen.observed,
-        )
-        with worker_pool(setup, workers) as pool:
+        with worker_pool(_setup(screen, options), workers) as pool:
             tasks = [(str(path), start, end) for start, end in ranges]
-            outcome = _merge_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
+            outcome = merge_line_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
     if outcome.items == 0 and outcome.stopped is None:
         outcome.stopped = InputProblem(code="empty-file")
     return outcome
 
 
+# ----------------------------------------------------------------- JSON arrays
+def _check_array(
+    path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
+) -> Outcome:
+    """Check a JSON array, in parts in worker processes when it is large.
+
+    Raises:
+        NotAnArrayError: the file is not a plain array of objects.
+    """
+    size = path.stat().st_size
+    workers = _worker_count(options.workers, size)
+    cuts = array_cuts(path, size, RANGE_BYTES) if workers > 1 else []
+    if not cuts:
+        return json_fast.check_json_array(screen, path, progress)
+    stops: list[int | None] = [*cuts, None]
+    tasks = [(str(path), start, stop) for start, stop in zip([0, *cuts], stops, strict=True)]
+    with worker_pool(_setup(screen, options), workers) as pool:
+        outcome = merge_array_parts(
+            screen, path, pool.imap(check_array_range, tasks), stops, progress
+        )
+    if progress is not None:
+        progress(size)
+    return outcome
+
+
 # ------------------------------------------------------------------- the rest
-def _check_json(path: Path, screen: RecordScreen, progress: Progress | None) -> Outcome:
+def _check_json(
+    path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
+) -> Outcome:
     try:
-        outcome = json_fast.check_json_array(screen, path, progress)
+        outcome = _check_array(path, screen, options, progress)
         outcome.offsets = True
         return outcome
     except json_fast.NotAnArrayError:
@@ -172,7 +161,7 @@ def _check(
     if fmt == "csv":
         return csv_fast.check_csv_file(screen, path, progress)
     if fmt == "json":
-        return _check_json(path, screen, progress)
+        return _check_json(path, screen, options, progress)
     outcome = screen.outcome()
     check_items(screen, iter_excel_records(path, screen.contract), outcome)
     return outcome

@@ -1,13 +1,15 @@
-"""Worker processes that check byte ranges of a JSON Lines file in parallel.
+"""Worker processes that check byte ranges of a JSON Lines file or a JSON array in parallel.
 
 Workers start from a fresh fork server (never from a parent whose polars threads are running),
 load the contract themselves and keep one :class:`~kontrak.fast.batch.RecordScreen` for the file.
 Each task is a byte range; the result is its :class:`~kontrak.fast.batch.Outcome` with positions
-local to the range, which the parent shifts into place.
+local to the range (for a JSON array, a :class:`~kontrak.fast.json_fast.ArrayPart` whose
+record indexes are local), which the parent shifts into place.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -19,17 +21,21 @@ from pathlib import Path
 from kontrak.catalog import load_catalog
 from kontrak.contract import load_contract
 from kontrak.fast.batch import Outcome, RecordScreen
+from kontrak.fast.json_fast import ArrayPart, check_array_part
 from kontrak.fast.jsonl_fast import check_jsonl_bytes
 from kontrak.fast.key_texts import KeyColumns
 
-__all__ = ["WorkerSetup", "check_range", "worker_pool"]
+__all__ = ["WorkerSetup", "check_array_range", "check_range", "worker_pool"]
 
 _STATE: dict[str, RecordScreen] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class WorkerSetup:
-    """What a worker needs to build the screen of the file it checks."""
+    """What a worker needs to build the screen of the file it checks.
+
+    ``bulk`` is the screen's own: True for line- and row-based files, False for JSON documents.
+    """
 
     contracts_root: str
     spec: str
@@ -37,14 +43,18 @@ class WorkerSetup:
     show_values: bool
     cap: int | None
     observed: tuple[KeyColumns, ...] = ()
+    bulk: bool = True
 
 
 def _start(setup: WorkerSetup) -> None:
+    # What the fork server imported stays shared with it: the collector leaves it alone then
+    # (a collection writes to every object it visits, which copies the object's memory page).
+    gc.freeze()
     contract = load_contract(setup.spec, load_catalog(Path(setup.contracts_root)))
     _STATE["screen"] = RecordScreen(
         contract,
         setup.file,
-        bulk=True,
+        bulk=setup.bulk,
         show_values=setup.show_values,
         cap=setup.cap,
         observed=setup.observed,
@@ -57,7 +67,22 @@ def check_range(task: tuple[str, int, int]) -> Outcome:
     with Path(path).open("rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    outcome = check_jsonl_bytes(_STATE["screen"], data)
+    return _flushed(check_jsonl_bytes(_STATE["screen"], data))
+
+
+def check_array_range(task: tuple[str, int, int | None]) -> ArrayPart:
+    """Check the elements of a JSON array from ``start`` up to ``stop``: ``(path, start, stop)``.
+
+    See :func:`~kontrak.fast.json_fast.check_array_part`.
+    """
+    path, start, stop = task
+    part = check_array_part(_STATE["screen"], Path(path), start, stop, short=True)
+    _flushed(part.outcome)
+    return part
+
+
+def _flushed(outcome: Outcome) -> Outcome:
+    """The outcome with its keys hashed into frames (quicker to send than lists)."""
     outcome.keys.flush()
     for found in outcome.found.values():
         found.flush()
