@@ -57,15 +57,14 @@ class Splitter:
     """A window on the file; ``position`` indexes ``buffer``, whose first byte is at ``base``.
 
     The file may also be bytes in memory (``source``). A ``short`` splitter gives up early on a
-    long element (:class:`ElementTooLongError`): a part that may have started inside an element
-    (see the module docs) must not read on for long, trying every ``}`` as the element's end.
+    long element (:class:`ElementTooLongError`): a part of an array that may have started inside
+    an element (:mod:`kontrak.fast.json_fast`) must not read far on a wrong guess.
     """
 
     def __init__(
         self, source: Path | bytes, offset: int = 0, chunk: int = _CHUNK, *, short: bool = False
     ) -> None:
         self._chunk = chunk
-        self.short = short
         self.max_element = _SHORT_ELEMENT if short else _MAX_ELEMENT
         self.balance_limit = _SHORT_BALANCE if short else _BALANCE_LIMIT
         self._handle: BinaryIO = (
