@@ -118,12 +118,19 @@ FILES: dict[str, bytes] = {
 
 
 # ------------------------------------------------------------------ helpers
+class _InlinePool:
+    """A stand-in for the worker pool: the workers' own code, run in this process."""
+
+    def apply_async(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        result = function(*args)
+        return SimpleNamespace(get=lambda: result)
+
+
 @contextmanager
 def _inline(setup: workers.WorkerSetup, processes: int) -> Iterator[Any]:
-    """A stand-in for the worker pool: the workers' own code, run in this process."""
     del processes
     workers._start(setup)
-    yield SimpleNamespace(imap=map)
+    yield _InlinePool()
 
 
 @pytest.fixture
@@ -397,11 +404,11 @@ def test_two_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         pools.append((processes, tasks))
         with real_pool(setup, processes) as pool:
 
-            def imap(function: Any, items: Any) -> Any:
-                tasks.extend(items)
-                return pool.imap(function, tasks)
+            def apply_async(function: Any, args: tuple[Any, ...]) -> Any:
+                tasks.append(args)
+                return pool.apply_async(function, args)
 
-            yield SimpleNamespace(imap=imap)
+            yield SimpleNamespace(apply_async=apply_async)
 
     monkeypatch.setattr(run, "worker_pool", counted)
     rechecks = _Rechecks(monkeypatch)
@@ -482,3 +489,19 @@ def test_parts_from_element_starts_chain_exactly(tmp_path: Path) -> None:
 def test_offsets_take_four_bytes_below_four_gibibytes() -> None:
     assert not json_fast.offset_keys((1 << 32) - 1).wide
     assert json_fast.offset_keys(1 << 32).wide
+
+
+def test_results_in_order_with_few_tasks_queued() -> None:
+    submitted: list[int] = []
+
+    class Pool:
+        def apply_async(self, function: Callable[[int], int], args: tuple[int]) -> Any:
+            submitted.append(args[0])
+            value = function(*args)
+            return SimpleNamespace(get=lambda: value)
+
+    taken: list[int] = []
+    for result in run._in_order(Pool(), lambda x: x * 10, list(range(20)), ahead=3):  # type: ignore[arg-type]
+        assert len(submitted) - len(taken) <= 3
+        taken.append(result)
+    assert taken == [x * 10 for x in range(20)]

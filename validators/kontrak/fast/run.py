@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 
@@ -57,6 +59,8 @@ WORKER_THRESHOLD = 64 << 20
 RANGE_BYTES = 4 << 20
 
 Progress = Callable[[int], None]
+Task = TypeVar("Task")
+Part = TypeVar("Part")
 
 
 def _digest(path: Path) -> tuple[str, int]:
@@ -111,6 +115,23 @@ def _check_jsonl(
 
 
 # ----------------------------------------------------------------- JSON arrays
+def _in_order(
+    pool: Pool, function: Callable[[Task], Part], tasks: list[Task], ahead: int
+) -> Iterator[Part]:
+    """The results of ``function`` on each task, in order, with ``ahead`` tasks at most queued.
+
+    Results the caller has not taken yet stay few (memory does not grow when it falls behind),
+    and the workers stop soon after the caller stops taking results.
+    """
+    queued: deque[AsyncResult[Part]] = deque()
+    for task in tasks:
+        if len(queued) >= ahead:
+            yield queued.popleft().get()
+        queued.append(pool.apply_async(function, (task,)))
+    while queued:
+        yield queued.popleft().get()
+
+
 def _check_array(
     path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
 ) -> Outcome:
@@ -127,9 +148,8 @@ def _check_array(
     stops: list[int | None] = [*cuts, None]
     tasks = [(str(path), start, stop) for start, stop in zip([0, *cuts], stops, strict=True)]
     with worker_pool(_setup(screen, options), workers) as pool:
-        outcome = merge_array_parts(
-            screen, path, pool.imap(check_array_range, tasks), stops, progress
-        )
+        parts = _in_order(pool, check_array_range, tasks, ahead=4 * workers)
+        outcome = merge_array_parts(screen, path, parts, stops, progress)
     if progress is not None:
         progress(size)
     return outcome
