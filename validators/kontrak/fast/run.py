@@ -89,32 +89,6 @@ def _setup(screen: RecordScreen, options: ValidateOptions) -> WorkerSetup:
     )
 
 
-# ------------------------------------------------------------------ JSON Lines
-def _read_range(path: Path, start: int, end: int) -> bytes:
-    with path.open("rb") as handle:
-        handle.seek(start)
-        return handle.read(end - start)
-
-
-def _check_jsonl(
-    path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
-) -> Outcome:
-    size = path.stat().st_size
-    workers = _worker_count(options.workers, size)
-    ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
-    if workers <= 1 or len(ranges) < 2:
-        parts = (jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges)
-        outcome = merge_line_ranges(screen, parts, ranges, progress)
-    else:
-        with worker_pool(_setup(screen, options), workers) as pool:
-            tasks = [(str(path), start, end) for start, end in ranges]
-            outcome = merge_line_ranges(screen, pool.imap(check_range, tasks), ranges, progress)
-    if outcome.items == 0 and outcome.stopped is None:
-        outcome.stopped = InputProblem(code="empty-file")
-    return outcome
-
-
-# ----------------------------------------------------------------- JSON arrays
 def _in_order(
     pool: Pool, function: Callable[[Task], Part], tasks: list[Task], ahead: int
 ) -> Iterator[Part]:
@@ -132,6 +106,35 @@ def _in_order(
         yield queued.popleft().get()
 
 
+# ------------------------------------------------------------------ JSON Lines
+def _read_range(path: Path, start: int, end: int) -> bytes:
+    with path.open("rb") as handle:
+        handle.seek(start)
+        return handle.read(end - start)
+
+
+def _check_jsonl(
+    path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
+) -> Outcome:
+    size = path.stat().st_size
+    workers = _worker_count(options.workers, size)
+    ranges = list(jsonl_fast.iter_line_ranges(path, size, RANGE_BYTES))
+    if workers <= 1 or len(ranges) < 2:
+        parts: Iterator[Outcome] = (
+            jsonl_fast.check_jsonl_bytes(screen, _read_range(path, s, e)) for s, e in ranges
+        )
+        outcome = merge_line_ranges(screen, parts, ranges, progress)
+    else:
+        with worker_pool(_setup(screen, options), workers) as pool:
+            tasks = [(str(path), start, end) for start, end in ranges]
+            parts = _in_order(pool, check_range, tasks, ahead=4 * workers)
+            outcome = merge_line_ranges(screen, parts, ranges, progress)
+    if outcome.items == 0 and outcome.stopped is None:
+        outcome.stopped = InputProblem(code="empty-file")
+    return outcome
+
+
+# ----------------------------------------------------------------- JSON arrays
 def _check_array(
     path: Path, screen: RecordScreen, options: ValidateOptions, progress: Progress | None
 ) -> Outcome:
