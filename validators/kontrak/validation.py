@@ -11,8 +11,15 @@ from kontrak.catalog import Catalog, load_catalog
 from kontrak.contract import Contract, load_contract
 from kontrak.exceptions import KontrakError
 from kontrak.fast.key_observer import key_observer
-from kontrak.fast.run import FastFile, Observer, fast_structure, validate_file_fast
-from kontrak.foreign_keys import ForeignKeyIndex
+from kontrak.fast.keys import KeyTable
+from kontrak.fast.run import (
+    FastFile,
+    Observer,
+    fast_structure,
+    key_violations,
+    validate_file_fast,
+)
+from kontrak.foreign_keys import ForeignKeyIndex, Locate
 from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
 from kontrak.readers import InputProblem, LocatedRecord, UnreadableInputError, read_input
@@ -81,6 +88,8 @@ class _Run:
         self.datasets: set[str] = set()  # datasets validated in this run (possible targets)
         self.keys = ForeignKeyIndex(show_values=options.show_values)
         self._checkers: dict[str, RecordChecker] = {}
+        # fast engine, primary keys across files: each file's key hashes, by contract
+        self._spanning: dict[str, list[tuple[str, KeyTable, Locate]]] = {}
 
     def checker(self, contract: Contract) -> RecordChecker:
         if contract.spec not in self._checkers:
@@ -107,6 +116,11 @@ class _Run:
         if self.keys.is_target(contract.dataset):
             self.keys.has_target_data(contract.dataset)
         if self.options.engine == "fast":
+            spanning = self._spanning.setdefault(contract.spec, [])
+
+            def keys_later(table: KeyTable, locate: Locate) -> None:
+                spanning.append((shown, table, locate))
+
             fast = FastFile(
                 checker=checker,
                 report=self.report,
@@ -114,6 +128,7 @@ class _Run:
                 input_format=input_format,
                 observer=self._observer(checker, contract, shown),
                 keys_per_file=self.keys_per_file or contract.spec not in self.shared_keys,
+                keys_later=keys_later,
             )
             if validate_file_fast(path, shown, fast, self.options):
                 return result
@@ -203,6 +218,12 @@ class _Run:
             return  # an unusable target leaves its keys out; its owner validates that package
 
     def finish(self) -> Report:
+        for spec, files in self._spanning.items():
+            if files:
+                contract = self._checkers[spec].contract
+                show = self.options.show_values
+                for violation in key_violations(contract, files, show):
+                    self.report.add(violation)
         for violation in self.keys.resolve():
             self.report.add(violation)
         self.report.sort()

@@ -22,7 +22,7 @@ import polars as pl
 
 from kontrak.contract import Contract
 
-__all__ = ["BUCKETS", "HASH_SEED", "KeyPlan", "KeyTable"]
+__all__ = ["BUCKETS", "HASH_SEED", "KeyPlan", "KeyTable", "shared_candidates"]
 
 HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
@@ -34,6 +34,7 @@ SCHEMA: dict[str, pl.DataType] = {
     "index": pl.UInt32(),
     "position": pl.UInt64(),
 }
+"""Columns of :func:`shared_candidates`' results."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,23 +154,41 @@ class KeyTable:
         return pl.UInt64() if self.wide else pl.UInt32()
 
     def candidates(self) -> pl.DataFrame:
-        """Records whose key hash is shared with another record, in file order.
+        """Records whose key hash is shared with another record, in file order."""
+        return shared_candidates([self])[0]
 
-        Hashes are compared in :data:`BUCKETS` slices (by their top bits), so the table is never
-        copied whole.
-        """
-        self.flush()
-        if not self.frames:
-            return pl.DataFrame(schema=SCHEMA)
-        bucket_of = pl.col("hash") // _BUCKET_SIZE
-        found = [
-            pl.concat([frame.filter(bucket_of == bucket) for frame in self.frames]).filter(
-                pl.col("hash").is_duplicated()
-            )
+
+def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
+    """For each table, its records whose key hash is also another record's, in any table.
+
+    The tables are those of the files of one dataset whose primary key holds across them (the
+    files of a package); each result is in file order, with ``index`` and ``position``. Hashes
+    are compared in :data:`BUCKETS` slices (by their top bits), so no table is copied whole.
+    """
+    framed: list[tuple[pl.DataFrame, list[pl.Expr]]] = []
+    for number, table in enumerate(tables):
+        table.flush()
+        file = pl.lit(number, dtype=pl.UInt32).alias("file")
+        for frame in table.frames:
+            where = pl.col("position") if "position" in frame.columns else pl.lit(None)
+            position = where.cast(pl.UInt64).alias("position")
+            framed.append((frame, [pl.col("hash"), pl.col("index"), position, file]))
+    if not framed:
+        return [pl.DataFrame(schema=SCHEMA) for _ in tables]
+    bucket_of = pl.col("hash") // _BUCKET_SIZE
+    found = pl.concat(
+        [
+            pl.concat(
+                [frame.filter(bucket_of == bucket).select(columns) for frame, columns in framed]
+            ).filter(pl.col("hash").is_duplicated())
             for bucket in range(BUCKETS)
         ]
-        table = pl.concat(found).sort("index")
-        if self.row_offset is not None:
-            position = (pl.col("index").cast(pl.UInt64) + self.row_offset).alias("position")
-            table = table.with_columns(position)
-        return table
+    )
+    results: list[pl.DataFrame] = []
+    for number, table in enumerate(tables):
+        rows = found.filter(pl.col("file") == number).sort("index")
+        if table.row_offset is not None:
+            position = (pl.col("index").cast(pl.UInt64) + table.row_offset).alias("position")
+            rows = rows.with_columns(position)
+        results.append(rows.select(SCHEMA.keys()))
+    return results

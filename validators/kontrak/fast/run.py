@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
@@ -29,6 +29,7 @@ from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
+from kontrak.fast.keys import KeyTable, shared_candidates
 from kontrak.fast.parts import merge_array_parts, merge_line_ranges
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_array_range, check_range, worker_pool
@@ -51,6 +52,7 @@ __all__ = [
     "FastFile",
     "Observer",
     "fast_structure",
+    "key_violations",
     "validate_file_fast",
 ]
 
@@ -220,21 +222,26 @@ def _located(
                 return
 
 
-def _key_violations(
-    fmt: str, path: Path, screen: RecordScreen, outcome: Outcome, show_values: bool
+def key_violations(
+    contract: Contract, files: Sequence[tuple[str, KeyTable, Locate]], show_values: bool
 ) -> list[Violation]:
-    candidates = outcome.keys.candidates()
-    if not candidates.height:
-        return []
-    positions = candidates["position"].to_list()
-    lines = dict(zip(candidates["index"].to_list(), positions, strict=True))
-    checker = RecordChecker(screen.contract, show_values=show_values)
+    """The primary-key violations of one dataset's files, whose key holds across all of them.
+
+    Records whose key hash is shared (:func:`~kontrak.fast.keys.shared_candidates`) are read
+    again, file by file in the order given, and put through the reference's own key check.
+
+    Args:
+        contract: the dataset's contract.
+        files: each file's name as reported, its key hashes and how to read its records again.
+        show_values: show personal values in the messages.
+    """
+    found = shared_candidates([table for _, table, _ in files])
+    checker = RecordChecker(contract, show_values=show_values)
     violations: list[Violation] = []
-    try:
-        for item in _records_again(fmt, path, screen, outcome, lines):
-            violations.extend(checker.dataset_violations(item, screen.file))
-    except UnreadableInputError:
-        pass  # every candidate comes before the point where the file became unreadable
+    for (shown, _, locate), rows in zip(files, found, strict=True):
+        if rows.height:
+            for item in locate(rows):
+                violations.extend(checker.dataset_violations(item, shown))
     return violations
 
 
@@ -242,9 +249,9 @@ def _key_violations(
 def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | None) -> Outcome:
     """Run the run's own checker (and its record observer) on every record of the file.
 
-    For contracts whose records need more than the screens cover (reference tables, deprecated
-    fields, foreign keys) and for package runs, whose primary keys span files. Records are read
-    the fast way where that is exact (JSON Lines), by the reference readers otherwise.
+    For contracts whose records need more than the screens cover (deprecated fields, reported
+    once per file; foreign keys on fields that are not text). Records are read the fast way
+    where that is exact (JSON Lines), by the reference readers otherwise.
     """
     checker, shown = fast.checker, fast.result.path
     outcome = Outcome()
@@ -300,6 +307,8 @@ class FastFile:
         input_format: a format forced by the caller (option or package descriptor).
         observer: what the run's foreign-key index needs to see, if anything.
         keys_per_file: primary keys are unique per file (not across a package's files).
+        keys_later: where primary keys span files: takes the file's key hashes, with a way to
+            read its records again, for :func:`key_violations` once every file was checked.
     """
 
     checker: RecordChecker
@@ -308,10 +317,12 @@ class FastFile:
     input_format: str | None
     observer: Observer | None
     keys_per_file: bool
+    keys_later: Callable[[KeyTable, Locate], None] | None = None
 
 
 def _locator(fmt: str, path: Path, screen: RecordScreen, outcome: Outcome) -> Locate:
     """Read records of this file again by index and position (as for repeated keys)."""
+    outcome = Outcome(aligned=outcome.aligned, offsets=outcome.offsets)  # only what it needs
 
     def locate(rows: pl.DataFrame) -> Iterator[LocatedRecord]:
         lines = dict(zip(rows["index"].to_list(), rows["position"].to_list(), strict=True))
@@ -326,6 +337,29 @@ def _locator(fmt: str, path: Path, screen: RecordScreen, outcome: Outcome) -> Lo
 def fast_structure(contract: Contract) -> RsStructureEngine:
     """The structure layer the fast engine gives a run's checkers."""
     return RsStructureEngine(contract)
+
+
+def _screened(
+    fmt: str,
+    path: Path,
+    screen: RecordScreen,
+    fast: FastFile,
+    options: ValidateOptions,
+    progress: Progress | None,
+) -> tuple[Outcome, list[Violation]]:
+    """Check a file through the screens; its key violations, unless they span files."""
+    outcome = _check(fmt, path, screen, options, progress)
+    locate = _locator(fmt, path, screen, outcome)
+    violations: list[Violation] = []
+    if not fast.keys_per_file and fast.keys_later is not None:
+        fast.keys_later(outcome.keys, locate)
+    else:
+        files = [(screen.file, outcome.keys, locate)]
+        violations = key_violations(screen.contract, files, options.show_values)
+    # a JSON document that cannot be read shows the reference no record at all
+    if fast.observer is not None and not (fmt == "json" and outcome.stopped):
+        fast.observer.deliver(outcome.found, locate)
+    return outcome, violations
 
 
 def validate_file_fast(path: Path, shown: str, fast: FastFile, options: ValidateOptions) -> bool:
@@ -348,7 +382,7 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
     result.format = fmt
     observer = fast.observer
     screened = (
-        fast.keys_per_file
+        (fast.keys_per_file or fast.keys_later is not None)
         and (observer is None or observer.observed is not None)
         and not checker.checks_every_record
     )
@@ -369,11 +403,7 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
                 sink.start(shown, path.stat().st_size)
             advance = sink.advance_to if sink else None
             if screened:
-                outcome = _check(fmt, path, screen, options, advance)
-                violations = _key_violations(fmt, path, screen, outcome, options.show_values)
-                # a JSON document that cannot be read shows the reference no record at all
-                if observer is not None and not (fmt == "json" and outcome.stopped):
-                    observer.deliver(outcome.found, _locator(fmt, path, screen, outcome))
+                outcome, violations = _screened(fmt, path, screen, fast, options, advance)
             else:
                 outcome = _every_record(fmt, path, fast, advance)
         except OSError as exc:
