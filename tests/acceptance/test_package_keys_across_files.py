@@ -79,7 +79,7 @@ def _records(seed: int) -> list[dict[str, Any]]:
         ("a.json", "b.csv"),
         ("a.jsonl", "b.json", "c.csv", "d.jsonl"),
     ],
-    ids=lambda n: "+".join(n),
+    ids="+".join,
 )
 def test_keys_repeated_across_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: tuple[str, ...]

@@ -22,12 +22,14 @@ import polars as pl
 
 from kontrak.contract import Contract
 
-__all__ = ["BUCKETS", "HASH_SEED", "KeyPlan", "KeyTable", "shared_candidates"]
+__all__ = ["BUCKETS", "BUCKET_ROWS", "HASH_SEED", "KeyPlan", "KeyTable", "shared_candidates"]
 
 HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
 BUCKETS = 16
-_BUCKET_SIZE = 1 << 28  # BUCKETS slices of the 32-bit hash range
+"""Slices of the 32-bit hash range compared one at a time, at most."""
+BUCKET_ROWS = 1 << 21
+"""Rows of key hashes compared at once, at most (unless that takes more than BUCKETS slices)."""
 _HASH_RANGE = 1 << 32
 SCHEMA: dict[str, pl.DataType] = {
     "hash": pl.UInt32(),
@@ -163,7 +165,8 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
 
     The tables are those of the files of one dataset whose primary key holds across them (the
     files of a package); each result is in file order, with ``index`` and ``position``. Hashes
-    are compared in :data:`BUCKETS` slices (by their top bits), so no table is copied whole.
+    are compared in slices (by their top bits) of about :data:`BUCKET_ROWS` rows, at most
+    :data:`BUCKETS` slices, so a large table is not copied whole.
     """
     framed: list[tuple[pl.DataFrame, list[pl.Expr]]] = []
     for number, table in enumerate(tables):
@@ -175,13 +178,17 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
             framed.append((frame, [pl.col("hash"), pl.col("index"), position, file]))
     if not framed:
         return [pl.DataFrame(schema=SCHEMA) for _ in tables]
-    bucket_of = pl.col("hash") // _BUCKET_SIZE
+    total = sum(frame.height for frame, _ in framed)
+    buckets = 1
+    while buckets < BUCKETS and total > buckets * BUCKET_ROWS:
+        buckets *= 2
+    bucket_of = pl.col("hash") // (_HASH_RANGE // buckets)
     found = pl.concat(
         [
             pl.concat(
                 [frame.filter(bucket_of == bucket).select(columns) for frame, columns in framed]
             ).filter(pl.col("hash").is_duplicated())
-            for bucket in range(BUCKETS)
+            for bucket in range(buckets)
         ]
     )
     results: list[pl.DataFrame] = []
