@@ -28,7 +28,7 @@ HASH_SEED = 20240601
 _SEPARATOR = "\x1f"
 BUCKETS = 16
 """Slices of the 32-bit hash range compared one at a time, at most."""
-BUCKET_ROWS = 1 << 21
+BUCKET_ROWS = 1 << 16
 """Rows of key hashes compared at once, at most (unless that takes more than BUCKETS slices)."""
 _HASH_RANGE = 1 << 32
 SCHEMA: dict[str, pl.DataType] = {
@@ -168,14 +168,20 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
     are compared in slices (by their top bits) of about :data:`BUCKET_ROWS` rows, at most
     :data:`BUCKETS` slices, so a large table is not copied whole.
     """
+    for table in tables:
+        table.flush()
+    # only the columns needed: a position where some table keeps one, a file number for several
+    positions = any(table.row_offset is None for table in tables)
     framed: list[tuple[pl.DataFrame, list[pl.Expr]]] = []
     for number, table in enumerate(tables):
-        table.flush()
-        file = pl.lit(number, dtype=pl.UInt32).alias("file")
         for frame in table.frames:
-            where = pl.col("position") if "position" in frame.columns else pl.lit(None)
-            position = where.cast(pl.UInt64).alias("position")
-            framed.append((frame, [pl.col("hash"), pl.col("index"), position, file]))
+            columns = [pl.col("hash"), pl.col("index")]
+            if positions:
+                where = pl.col("position") if "position" in frame.columns else pl.lit(None)
+                columns.append(where.cast(pl.UInt64).alias("position"))
+            if len(tables) > 1:
+                columns.append(pl.lit(number, dtype=pl.UInt32).alias("file"))
+            framed.append((frame, columns))
     if not framed:
         return [pl.DataFrame(schema=SCHEMA) for _ in tables]
     total = sum(frame.height for frame, _ in framed)
@@ -193,7 +199,8 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
     )
     results: list[pl.DataFrame] = []
     for number, table in enumerate(tables):
-        rows = found.filter(pl.col("file") == number).sort("index")
+        rows = found.filter(pl.col("file") == number) if len(tables) > 1 else found
+        rows = rows.sort("index")
         if table.row_offset is not None:
             position = (pl.col("index").cast(pl.UInt64) + table.row_offset).alias("position")
             rows = rows.with_columns(position)
