@@ -1,7 +1,7 @@
 """A dataset split over several files of a package keeps the screens (the fast way).
 
 Its primary key holds across the files (one delivery), so repeated keys are looked for across
-all of them once every file was checked (:func:`kontrak.fast.run.key_violations`). The reports
+all of them once every file was checked (:func:`kontrak.fast.records_again.key_violations`). The reports
 must equal the reference's: the same `duplicate-primary-key` violations, each naming the record
 that held the key first, in whichever file (and format) it was.
 """

@@ -12,11 +12,11 @@ from kontrak.contract import Contract, load_contract
 from kontrak.exceptions import KontrakError
 from kontrak.fast.key_observer import key_observer
 from kontrak.fast.keys import KeyTable
+from kontrak.fast.records_again import key_violations
 from kontrak.fast.run import (
     FastFile,
     Observer,
     fast_structure,
-    key_violations,
     validate_file_fast,
 )
 from kontrak.foreign_keys import ForeignKeyIndex, Locate

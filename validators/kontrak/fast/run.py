@@ -6,7 +6,7 @@ the same :class:`~kontrak.report.FileResult` and adds the same violations: recor
 by format (:mod:`~kontrak.fast.jsonl_fast` and :mod:`~kontrak.fast.json_fast` in worker
 processes for large files, :mod:`~kontrak.fast.csv_fast`, Excel through
 :mod:`~kontrak.fast.items_fast`), then records whose primary-key hashes collide are read again
-for the reference's key check (:mod:`~kontrak.fast.keys`).
+for the reference's key check (:mod:`~kontrak.fast.records_again`).
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-
-import polars as pl
 
 from kontrak.contract import Contract
 from kontrak.fast import csv_fast, json_fast, jsonl_fast
@@ -29,8 +27,9 @@ from kontrak.fast.array_cuts import array_cuts
 from kontrak.fast.batch import Outcome, RecordScreen
 from kontrak.fast.items_fast import check_items
 from kontrak.fast.key_texts import KeyColumns, KeyTexts
-from kontrak.fast.keys import KeyTable, shared_candidates
+from kontrak.fast.keys import KeyTable
 from kontrak.fast.parts import merge_array_parts, merge_line_ranges
+from kontrak.fast.records_again import key_violations, locator
 from kontrak.fast.rs_structure import RsStructureEngine
 from kontrak.fast.workers import WorkerSetup, check_array_range, check_range, worker_pool
 from kontrak.foreign_keys import Locate
@@ -52,7 +51,6 @@ __all__ = [
     "FastFile",
     "Observer",
     "fast_structure",
-    "key_violations",
     "validate_file_fast",
 ]
 
@@ -192,59 +190,6 @@ def _check(
     return outcome
 
 
-# ------------------------------------------------------------- primary keys
-def _records_again(
-    fmt: str, path: Path, screen: RecordScreen, outcome: Outcome, lines: dict[int, int]
-) -> Iterator[LocatedRecord]:
-    """The records at the indexes of ``lines`` (index → line), read again, in file order."""
-    indexes = set(lines)
-    if fmt == "jsonl":
-        yield from jsonl_fast.jsonl_items_at(path, {line: i for i, line in lines.items()})
-    elif fmt == "csv":
-        yield from csv_fast.csv_records_at(path, screen, indexes, outcome.aligned)
-    elif fmt == "json" and outcome.offsets:
-        yield from json_fast.elements_at(path, lines)
-    elif fmt == "json":
-        yield from _located(iter_json_document(path.read_bytes()), indexes)
-    else:
-        yield from _located(iter_excel_records(path, screen.contract), indexes)
-
-
-def _located(
-    items: Iterable[LocatedRecord | InputProblem], indexes: set[int]
-) -> Iterator[LocatedRecord]:
-    """The records among ``items`` at ``indexes``, reading no further than the last one."""
-    last = max(indexes, default=-1)
-    for item in items:
-        if isinstance(item, LocatedRecord) and item.index in indexes:
-            yield item
-            if item.index >= last:
-                return
-
-
-def key_violations(
-    contract: Contract, files: Sequence[tuple[str, KeyTable, Locate]], show_values: bool
-) -> list[Violation]:
-    """The primary-key violations of one dataset's files, whose key holds across all of them.
-
-    Records whose key hash is shared (:func:`~kontrak.fast.keys.shared_candidates`) are read
-    again, file by file in the order given, and put through the reference's own key check.
-
-    Args:
-        contract: the dataset's contract.
-        files: each file's name as reported, its key hashes and how to read its records again.
-        show_values: show personal values in the messages.
-    """
-    found = shared_candidates([table for _, table, _ in files])
-    checker = RecordChecker(contract, show_values=show_values)
-    violations: list[Violation] = []
-    for (shown, _, locate), rows in zip(files, found, strict=True):
-        if rows.height:
-            for item in locate(rows):
-                violations.extend(checker.dataset_violations(item, shown))
-    return violations
-
-
 # ---------------------------------------------------------- every record
 def _every_record(fmt: str, path: Path, fast: FastFile, progress: Progress | None) -> Outcome:
     """Run the run's own checker (and its record observer) on every record of the file.
@@ -320,20 +265,6 @@ class FastFile:
     keys_later: Callable[[KeyTable, Locate], None] | None = None
 
 
-def _locator(fmt: str, path: Path, screen: RecordScreen, outcome: Outcome) -> Locate:
-    """Read records of this file again by index and position (as for repeated keys)."""
-    outcome = Outcome(aligned=outcome.aligned, offsets=outcome.offsets)  # only what it needs
-
-    def locate(rows: pl.DataFrame) -> Iterator[LocatedRecord]:
-        lines = dict(zip(rows["index"].to_list(), rows["position"].to_list(), strict=True))
-        try:
-            yield from _records_again(fmt, path, screen, outcome, lines)
-        except UnreadableInputError:
-            return  # every key comes before the point where the file became unreadable
-
-    return locate
-
-
 def fast_structure(contract: Contract) -> RsStructureEngine:
     """The structure layer the fast engine gives a run's checkers."""
     return RsStructureEngine(contract)
@@ -349,7 +280,7 @@ def _screened(
 ) -> tuple[Outcome, list[Violation]]:
     """Check a file through the screens; its key violations, unless they span files."""
     outcome = _check(fmt, path, screen, options, progress)
-    locate = _locator(fmt, path, screen, outcome)
+    locate = locator(fmt, path, screen, outcome)
     violations: list[Violation] = []
     if not fast.keys_per_file and fast.keys_later is not None:
         fast.keys_later(outcome.keys, locate)
