@@ -144,10 +144,11 @@ def test_excel_report_opens_and_reads(written: tuple[Path, RoundOutputs]) -> Non
     book = load_workbook(outdir / "pemadanan.xlsx", read_only=True)
     assert book.sheetnames == ["Ringkasan", "Masukan", "Rincian", "Perbedaan"]
     summary = list(book["Ringkasan"].iter_rows(values_only=True))
+    details = list(book["Perbedaan"].iter_rows(values_only=True))
+    book.close()  # a read-only workbook keeps its file open until closed
     assert "disamarkan" in str(summary[1][0])
     pairs = {row[0]: row for row in summary[9:] if row and row[0]}
     assert pairs["angka-kredit"][3:8] == (3, 3, 1, 1, 1)
-    details = list(book["Perbedaan"].iter_rows(values_only=True))
     assert len(details) == 1 + 7
     assert all("*" in str(row[1]) for row in details[1:]), "NIPs are masked"
 
@@ -196,7 +197,9 @@ def test_show_values_marks_reports_as_personal(run: MatchRun, tmp_path: Path) ->
     assert "Memuat data pribadi" in html
     assert "198403142009122987" in html
     book = load_workbook(tmp_path / "pemadanan.xlsx", read_only=True)
-    assert "DATA PRIBADI" in str(next(book["Ringkasan"].iter_rows(values_only=True, min_row=2))[0])
+    first = next(book["Ringkasan"].iter_rows(values_only=True, min_row=2))[0]
+    book.close()
+    assert "DATA PRIBADI" in str(first)
 
 
 def test_cli_match_exit_code_and_outputs(tmp_path: Path) -> None:
@@ -293,12 +296,11 @@ def test_no_personal_value_in_any_report_by_default(written: tuple[Path, RoundOu
     for name in ("pemadanan.json", "pemadanan.txt", "pemadanan.html"):
         text = (outdir / name).read_text(encoding="utf-8")
         assert not [value for value in personal if value in text], name
+    book = load_workbook(outdir / "pemadanan.xlsx", read_only=True)
     cells = [
-        str(cell)
-        for sheet in load_workbook(outdir / "pemadanan.xlsx", read_only=True)
-        for row in sheet.iter_rows(values_only=True)
-        for cell in row
+        str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
     ]
+    book.close()
     assert not [value for value in personal if any(value in cell for cell in cells)]
 
 

@@ -21,6 +21,15 @@ def test_render_value_masks_only_personal_values() -> None:
     assert render_value(46.5, personal=False, show_values=False) == "46.5"
 
 
+def test_long_values_are_cut_masked_or_not() -> None:
+    """A 300-character value fills no terminal line: masked or not, 80 characters at most."""
+    long = "A" * 300
+    masked = render_value(long, personal=True, show_values=False)
+    assert masked == "AA" + "*" * 77 + "…"
+    assert render_value(long, personal=False, show_values=False) == "A" * 79 + "…"
+    assert render_value(long, personal=True, show_values=True) == "A" * 79 + "…"
+
+
 @pytest.mark.parametrize(
     ("short", "indonesian", "english"),
     [

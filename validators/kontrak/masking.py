@@ -32,12 +32,15 @@ def key_looks_like_data(key: str) -> bool:
 
 
 def render_value(value: object, *, personal: bool, show_values: bool) -> str:
-    """Render a value for a report: JSON text, masked when ``personal`` and not ``show_values``."""
+    """Render a value for a report: JSON text, masked when ``personal`` and not ``show_values``.
+
+    Text longer than 80 characters (masked or not) is cut there, ending with ``…``.
+    """
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if personal and not show_values:
         if isinstance(value, dict | list):
             return "<disamarkan/masked>"
-        return mask_text(text)
+        text = mask_text(text)
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 1] + "…"
     return text
