@@ -192,6 +192,21 @@ def test_build_refuses_an_unsafe_path(tmp_path: Path) -> None:
     assert not (tmp_path / "datapackage.json").exists()
 
 
+def test_build_refuses_a_spreadsheet_with_a_clear_message(tmp_path: Path) -> None:
+    """Packages carry JSON, JSON Lines and CSV only (the package schema): Excel is refused."""
+    shutil.copy(SAMPLES / "riwayat-angka-kredit/1.0.0/valid/lan/pak-2024s1.xlsx", tmp_path)
+    code, out = run(
+        "package", "build", tmp_path, "--name", "x", "--provider", "LAN", "--consumer", "BKN",
+        "--period-start", "2025-01-01", "--period-end", "2025-06-30",
+        "--resource", "pak-2024s1.xlsx=riwayat-angka-kredit@1.0.0",
+    )  # fmt: skip
+    assert code == 2
+    assert "pak-2024s1.xlsx: format xlsx bukan format paket pertukaran" in out
+    assert "save it as UTF-8 CSV" in out
+    assert "internal" not in out
+    assert not (tmp_path / "datapackage.json").exists()
+
+
 @pytest.mark.parametrize("engine", ["fast", "reference"])
 def test_duplicate_key_across_resources_names_the_first_file(engine: str) -> None:
     folder = SAMPLES / "packages/invalid/duplicate-primary-key"

@@ -33,6 +33,13 @@ def _resource(root: Path, relative: str, spec: str, catalog: Catalog) -> dict[st
     contract = load_contract(spec, catalog)
     try:
         fmt = detect_format(path)
+        if fmt not in _MEDIA_TYPES:
+            msg = (
+                f"{relative}: format {fmt} bukan format paket pertukaran (hanya "
+                f"{', '.join(_MEDIA_TYPES)}); simpan sebagai CSV UTF-8 / {fmt} is not an "
+                "exchange-package format: save it as UTF-8 CSV"
+            )
+            raise KontrakError(msg)
         records = sum(
             isinstance(item, LocatedRecord) for item in read_input(path, contract, fmt).items
         )
