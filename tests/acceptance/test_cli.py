@@ -210,6 +210,18 @@ def test_strip_refuses_unreadable_input_without_writing(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+def test_strip_refuses_a_spreadsheet_with_a_located_message(tmp_path: Path) -> None:
+    """strip writes JSON, JSON Lines or CSV; an .xlsx gets unsupported-format, not a crash."""
+    target = tmp_path / "hasil.csv"
+    code, out = run(
+        "strip", "riwayat-angka-kredit", LAN / "valid/lan/pak-2024s1.xlsx", "-o", target
+    )
+    assert code == 2
+    assert "[unsupported-format] Format berkas 'xlsx' tidak didukung." in out
+    assert "File format 'xlsx' is not supported." in out
+    assert not target.exists()
+
+
 def test_deeply_nested_json_is_invalid_json_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "dalam.json"
     path.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")

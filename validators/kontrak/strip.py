@@ -104,13 +104,16 @@ def strip_file(
     The target is written only when the whole source was read (no half-written output).
 
     Raises:
-        UnreadableInputError: the source is missing, not UTF-8, or not parsable.
+        UnreadableInputError: the source is missing, not UTF-8, not parsable, or not JSON,
+            JSON Lines or CSV.
     """
     if not source.is_file():
         raise UnreadableInputError(
             InputProblem(code="file-not-found" if not source.exists() else "not-a-file")
         )
     fmt = input_format or detect_format(source)
+    if fmt not in _STRIPPERS:  # a spreadsheet: export it as CSV first
+        raise UnreadableInputError(InputProblem(code="unsupported-format", ctx={"extension": fmt}))
     text = decode_utf8(source.read_bytes())
     dropped: Counter[str] = Counter()
     output, records = _STRIPPERS[fmt](text, frozenset(contract.fields), dropped)

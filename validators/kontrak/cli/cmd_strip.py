@@ -9,8 +9,8 @@ import typer
 
 from kontrak.cli.options import reports_tool_errors
 from kontrak.contract import load_contract
-from kontrak.error_catalog import error_code
 from kontrak.readers import UnreadableInputError
+from kontrak.record_checks import RecordChecker
 from kontrak.strip import strip_file
 
 __all__ = ["register"]
@@ -32,8 +32,9 @@ def strip_command(
     try:
         result = strip_file(contract, source, output)
     except UnreadableInputError as exc:
-        entry = error_code(exc.problem.code)
-        typer.echo(f"{source}: [{entry.code}] {entry.title('id')} / {entry.title('en')}", err=True)
+        problem = RecordChecker.bare_problem(exc.problem, str(source))
+        text = f"{problem.message('id')} / {problem.message('en')}"
+        typer.echo(f"{source}: [{problem.code}] {text}", err=True)
         raise typer.Exit(2) from None
     for name, count in sorted(result.dropped.items()):
         typer.echo(f"dibuang / dropped  {name}  ({count} record)")
