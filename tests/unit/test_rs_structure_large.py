@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -51,3 +52,35 @@ def test_a_record_with_many_values_never_reaches_jsonschema_rs_errors(
     assert findings
     assert rs_structure._has_more_values(_record(4000), rs_structure._MANY_VALUES)
     assert not rs_structure._has_more_values(_record(3), rs_structure._MANY_VALUES)
+
+
+@pytest.mark.parametrize("where", ["value", "key"])
+def test_a_record_with_a_huge_text_never_reaches_jsonschema_rs(
+    monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """jsonschema-rs copies the record (and each error's value): 50 MB texts cost hundreds of MB."""
+    contract = load_contract(SPEC)
+    engine = RsStructureEngine(contract)
+    record = _record(1)
+    huge = "A" * (rs_structure._LONG_TEXT + 1)
+    if where == "value":
+        record["nomorSk"] = huge
+    else:
+        record[huge] = "1"
+
+    class Refusing:
+        def is_valid(self, _: object) -> bool:
+            raise AssertionError("jsonschema-rs given a record with a huge text")
+
+        def iter_errors(self, _: object) -> object:
+            raise AssertionError("jsonschema-rs given a record with a huge text")
+
+    refusing = dataclasses.replace(engine._validators, gate=Refusing(), exact=Refusing())
+    monkeypatch.setattr(engine, "_validators", refusing)
+    fast = sorted(engine.check(record), key=_order)
+    assert fast == sorted(StructureEngine(contract).check(record), key=_order)
+    assert fast  # too long, or a field outside the contract
+    assert rs_structure._has_more_values(record, rs_structure._MANY_VALUES)
+    record.pop(huge, None)
+    record["nomorSk"] = "A" * rs_structure._LONG_TEXT
+    assert not rs_structure._has_more_values(record, rs_structure._MANY_VALUES)

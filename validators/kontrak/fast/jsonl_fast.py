@@ -27,6 +27,7 @@ from kontrak.readers.jsonl_reader import json_line_item
 __all__ = ["check_jsonl_bytes", "iter_jsonl_items", "iter_line_ranges", "jsonl_items_at"]
 
 _BATCH = 4096
+_HUGE_LINE = 1 << 20
 _SCAN = 1 << 16
 
 
@@ -86,7 +87,8 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
     index = clean = 0
     for number, raw in enumerate(lines, start=1):
         try:
-            value = loads(raw)
+            # a line of over a megabyte is no real record: it is read once, the reference way
+            value = loads(raw) if len(raw) <= _HUGE_LINE else None
         except decode_error:
             value = None
         if type(value) is dict and gate(value) and (not numeric or orjson_exact(value)):
@@ -100,6 +102,7 @@ def _check_lines(screen: RecordScreen, data: bytes) -> Outcome:
                 if len(records) >= _BATCH:
                     _flush(screen, records, indexes, numbers, outcome)
                 continue
+        value = None  # a huge line is not kept twice while it is read again
         newline = number < last or ends_with_newline
         try:
             item = json_line_item(raw + b"\n" if newline else raw, number, index)

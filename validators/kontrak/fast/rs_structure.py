@@ -85,10 +85,14 @@ def orjson_exact(value: Any) -> bool:
 
 
 _MANY_VALUES = 10_000  # far above any real record (a few dozen values, a few documents)
+_LONG_TEXT = 1 << 20  # characters; far above any real value (the longest allow a few hundred)
 
 
 def _has_more_values(value: Any, limit: int) -> bool:
-    """Whether ``value`` holds more than ``limit`` values (objects, arrays and scalars)."""
+    """Whether ``value`` holds more than ``limit`` values, or a text of over a million characters.
+
+    Values are objects, arrays and scalars; keys count with their objects.
+    """
     pending = [value]
     seen = 0
     while pending:
@@ -99,8 +103,12 @@ def _has_more_values(value: Any, limit: int) -> bool:
         kind = type(node)
         if kind is dict:
             pending.extend(node.values())
+            if any(len(key) > _LONG_TEXT for key in node):
+                return True
         elif kind is list:
             pending.extend(node)
+        elif kind is str and len(node) > _LONG_TEXT:
+            return True
     return False
 
 
@@ -223,12 +231,13 @@ class RsStructureEngine:
         if not plain_json(record):
             yield from self._reference.check(record)
             return
-        if self._validators.gate.is_valid(record):
-            return
         if _has_more_values(record, _MANY_VALUES):
-            # jsonschema-rs gathers all errors before the first is read, each holding a copy of
-            # its value: a record of a million bad values would take gigabytes of memory
+            # jsonschema-rs copies the record to check it and gathers all errors before the
+            # first is read, each holding a copy of its value: a record of a million bad values
+            # (or of a text of 50 MB) would take gigabytes (hundreds of megabytes) of memory
             yield from self._reference.check(record)
+            return
+        if self._validators.gate.is_valid(record):
             return
         findings: list[Finding] = []
         try:
