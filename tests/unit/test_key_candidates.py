@@ -65,6 +65,7 @@ def test_shared_candidates_equal_brute_force(
 def test_one_table_and_no_table() -> None:
     table = KeyTable()
     table.add(["sa", "sb", "sa", None, None], [0, 1, 2, 3, 4], [1, 2, 3, 4, 5])
-    assert table.candidates()["index"].to_list() == [0, 2]
-    assert table.candidates()["position"].to_list() == [1, 3]
+    (found,) = shared_candidates([table])
+    assert found["index"].to_list() == [0, 2]
+    assert found["position"].to_list() == [1, 3]
     assert [f.height for f in shared_candidates([KeyTable(), KeyTable()])] == [0, 0]

@@ -50,8 +50,8 @@ def test_a_record_with_many_values_never_reaches_jsonschema_rs_errors(
     monkeypatch.setattr(engine, "_map", refuse)
     findings = list(engine.check(_record(4000)))
     assert findings
-    assert rs_structure._has_more_values(_record(4000), rs_structure._MANY_VALUES)
-    assert not rs_structure._has_more_values(_record(3), rs_structure._MANY_VALUES)
+    assert rs_structure._too_big_to_copy(_record(4000), rs_structure._MANY_VALUES)
+    assert not rs_structure._too_big_to_copy(_record(3), rs_structure._MANY_VALUES)
 
 
 @pytest.mark.parametrize("where", ["value", "key"])
@@ -80,7 +80,7 @@ def test_a_record_with_a_huge_text_never_reaches_jsonschema_rs(
     fast = sorted(engine.check(record), key=_order)
     assert fast == sorted(StructureEngine(contract).check(record), key=_order)
     assert fast  # too long, or a field outside the contract
-    assert rs_structure._has_more_values(record, rs_structure._MANY_VALUES)
+    assert rs_structure._too_big_to_copy(record, rs_structure._MANY_VALUES)
     record.pop(huge, None)
     record["nomorSk"] = "A" * rs_structure._LONG_TEXT
-    assert not rs_structure._has_more_values(record, rs_structure._MANY_VALUES)
+    assert not rs_structure._too_big_to_copy(record, rs_structure._MANY_VALUES)

@@ -40,8 +40,8 @@ def render_value(value: object, *, personal: bool, show_values: bool) -> str:
     if personal and not show_values:
         if isinstance(value, dict | list):
             return "<disamarkan/masked>"
-        # masked as mask_text masks it, without building the mask of a huge value whole
-        text = mask_text(text) if len(text) <= _MAX_SHOWN else text[:2] + "*" * _MAX_SHOWN
+        # only what can be shown is masked: a huge value's mask is not built whole
+        text = mask_text(text[: _MAX_SHOWN + 1])
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 1] + "…"
     return text

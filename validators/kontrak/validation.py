@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from kontrak.catalog import Catalog, load_catalog
@@ -116,19 +117,14 @@ class _Run:
         if self.keys.is_target(contract.dataset):
             self.keys.has_target_data(contract.dataset)
         if self.options.engine == "fast":
-            spanning = self._spanning.setdefault(contract.spec, [])
-
-            def keys_later(table: KeyTable, locate: Locate) -> None:
-                spanning.append((shown, table, locate))
-
+            spans = not self.keys_per_file and contract.spec in self.shared_keys
             fast = FastFile(
                 checker=checker,
                 report=self.report,
                 result=result,
                 input_format=input_format,
                 observer=self._observer(checker, contract, shown),
-                keys_per_file=self.keys_per_file or contract.spec not in self.shared_keys,
-                keys_later=keys_later,
+                keys_later=partial(self._keep_keys, contract.spec, shown) if spans else None,
             )
             if validate_file_fast(path, shown, fast, self.options):
                 return result
@@ -217,13 +213,15 @@ class _Run:
         except (KontrakError, UnreadableInputError, OSError):
             return  # an unusable target leaves its keys out; its owner validates that package
 
+    def _keep_keys(self, spec: str, shown: str, table: KeyTable, locate: Locate) -> None:
+        """Keep a file's key hashes until every file of its dataset was checked."""
+        self._spanning.setdefault(spec, []).append((shown, table, locate))
+
     def finish(self) -> Report:
         for spec, files in self._spanning.items():
-            if files:
-                contract = self._checkers[spec].contract
-                show = self.options.show_values
-                for violation in key_violations(contract, files, show):
-                    self.report.add(violation)
+            contract = self._checkers[spec].contract
+            for violation in key_violations(contract, files, self.options.show_values):
+                self.report.add(violation)
         for violation in self.keys.resolve():
             self.report.add(violation)
         self.report.sort()

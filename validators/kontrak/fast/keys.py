@@ -155,10 +155,6 @@ class KeyTable:
     def _position_type(self) -> pl.DataType:
         return pl.UInt64() if self.wide else pl.UInt32()
 
-    def candidates(self) -> pl.DataFrame:
-        """Records whose key hash is shared with another record, in file order."""
-        return shared_candidates([self])[0]
-
 
 def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
     """For each table, its records whose key hash is also another record's, in any table.

@@ -88,7 +88,7 @@ _MANY_VALUES = 10_000  # far above any real record (a few dozen values, a few do
 _LONG_TEXT = 1 << 20  # characters; far above any real value (the longest allow a few hundred)
 
 
-def _has_more_values(value: Any, limit: int) -> bool:
+def _too_big_to_copy(value: Any, limit: int) -> bool:
     """Whether ``value`` holds more than ``limit`` values, or a text of over a million characters.
 
     Values are objects, arrays and scalars; keys count with their objects.
@@ -231,7 +231,7 @@ class RsStructureEngine:
         if not plain_json(record):
             yield from self._reference.check(record)
             return
-        if _has_more_values(record, _MANY_VALUES):
+        if _too_big_to_copy(record, _MANY_VALUES):
             # jsonschema-rs copies the record to check it and gathers all errors before the
             # first is read, each holding a copy of its value: a record of a million bad values
             # (or of a text of 50 MB) would take gigabytes (hundreds of megabytes) of memory

@@ -251,9 +251,9 @@ class FastFile:
         result: the file's entry in the report.
         input_format: a format forced by the caller (option or package descriptor).
         observer: what the run's foreign-key index needs to see, if anything.
-        keys_per_file: primary keys are unique per file (not across a package's files).
-        keys_later: where primary keys span files: takes the file's key hashes, with a way to
-            read its records again, for :func:`key_violations` once every file was checked.
+        keys_later: None when primary keys are unique per file; where they span the files of a
+            package, takes the file's key hashes, with a way to read its records again, for
+            :func:`key_violations` once every file was checked.
     """
 
     checker: RecordChecker
@@ -261,7 +261,6 @@ class FastFile:
     result: FileResult
     input_format: str | None
     observer: Observer | None
-    keys_per_file: bool
     keys_later: Callable[[KeyTable, Locate], None] | None = None
 
 
@@ -282,7 +281,7 @@ def _screened(
     outcome = _check(fmt, path, screen, options, progress)
     locate = locator(fmt, path, screen, outcome)
     violations: list[Violation] = []
-    if not fast.keys_per_file and fast.keys_later is not None:
+    if fast.keys_later is not None:
         fast.keys_later(outcome.keys, locate)
     else:
         files = [(screen.file, outcome.keys, locate)]
@@ -313,10 +312,8 @@ def validate_file_fast(path: Path, shown: str, fast: FastFile, options: Validate
     result.format = fmt
     observer = fast.observer
     screened = (
-        (fast.keys_per_file or fast.keys_later is not None)
-        and (observer is None or observer.observed is not None)
-        and not checker.checks_every_record
-    )
+        observer is None or observer.observed is not None
+    ) and not checker.checks_every_record
     screen = RecordScreen(
         checker.contract,
         shown,
