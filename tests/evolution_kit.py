@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from tests.conftest import REPO
 
-from kontrak.catalog import Catalog, load_catalog
+from kontrak.catalog import Catalog, forget_catalogs, load_catalog
 from kontrak.contract import load_contract
 from kontrak.evolution.compare import compat_result
 from kontrak.evolution.model import CompatResult, Mode
@@ -63,7 +63,7 @@ class ContractLab:
         data = load_yaml(path)
         edit(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        load_catalog.cache_clear()
+        forget_catalogs()
 
     def write(self, relative: str, text: str) -> None:
         path = self.root / relative

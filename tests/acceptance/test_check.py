@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 
-from kontrak.catalog import load_catalog
+from kontrak.catalog import forget_catalogs, load_catalog
 from kontrak.integrity import check_repository
 
 COPIED = ("contracts", "generated", "docs", "samples", "pyproject.toml")
@@ -27,11 +27,11 @@ def repo_copy(tmp_path: Path) -> Path:
 
 
 def _checks(repo: Path) -> set[str]:
-    load_catalog.cache_clear()
+    forget_catalogs()
     try:
         return {p.check for p in check_repository(load_catalog(repo / "contracts"), repo)}
     finally:
-        load_catalog.cache_clear()
+        forget_catalogs()
 
 
 def _edit_json(path: Path, edit: object) -> None:

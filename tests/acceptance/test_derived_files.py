@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import REPO
 from typer.testing import CliRunner
 
-from kontrak.catalog import load_catalog
+from kontrak.catalog import forget_catalogs, load_catalog
 from kontrak.cli import app
 from kontrak.derive import find_drift
 
@@ -27,9 +27,9 @@ def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         else:
             shutil.copy(source, tmp_path / name)
     monkeypatch.setenv("KONTRAK_REPOSITORY", str(tmp_path))
-    load_catalog.cache_clear()
+    forget_catalogs()
     yield tmp_path
-    load_catalog.cache_clear()
+    forget_catalogs()
 
 
 def test_repository_has_no_drift() -> None:

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import REPO
 from typer.testing import CliRunner
 
-from kontrak.catalog import Catalog, load_catalog
+from kontrak.catalog import Catalog, forget_catalogs
 from kontrak.cli import app, cmd_check
 from kontrak.evolution.checks import evolution_issues
 from kontrak.integrity import Problem, check_sources
@@ -75,7 +75,7 @@ def _scratch(tmp_path: Path, names: tuple[str, ...], monkeypatch: pytest.MonkeyP
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "base")
     monkeypatch.setenv("KONTRAK_REPOSITORY", str(tmp_path))
-    load_catalog.cache_clear()
+    forget_catalogs()
     return tmp_path
 
 
@@ -83,7 +83,7 @@ def _scratch(tmp_path: Path, names: tuple[str, ...], monkeypatch: pytest.MonkeyP
 def full_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A whole copy: `kontrak check` runs every check, as CI does."""
     yield _scratch(tmp_path, COPIED, monkeypatch)
-    load_catalog.cache_clear()
+    forget_catalogs()
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     monkeypatch.setattr(cmd_check, "check_repository", evolution_only)
     yield path
-    load_catalog.cache_clear()
+    forget_catalogs()
 
 
 def edit_json(path: Path, edit: Any) -> None:
@@ -111,7 +111,7 @@ def edit_json(path: Path, edit: Any) -> None:
 
 
 def gate(*extra: str) -> tuple[int, str]:
-    load_catalog.cache_clear()
+    forget_catalogs()
     result = RUNNER.invoke(app, ["check", "--against", "HEAD", *extra])
     return result.exit_code, result.output
 
@@ -210,7 +210,7 @@ def test_releasing_then_unreleasing_is_caught(repo: Path) -> None:
 
 def test_compat_against_a_revision_in_every_format(repo: Path) -> None:
     edit_json(repo / LAN / "1.1.0/schema.json", narrow_enum)
-    load_catalog.cache_clear()
+    forget_catalogs()
     result = RUNNER.invoke(app, ["compat", "--against", "HEAD", "--format", "json"])
     report = json.loads(result.output)
     assert result.exit_code == 1
@@ -224,11 +224,11 @@ def test_compat_against_a_revision_in_every_format(repo: Path) -> None:
     rules = {c["rule"] for c in found["comparisons"][0]["changes"]}
     assert "enum-value-removed" in rules
     for fmt in ("text", "junit", "github"):
-        load_catalog.cache_clear()
+        forget_catalogs()
         out = RUNNER.invoke(app, ["compat", "--against", "HEAD", "--format", fmt])
         assert out.exit_code == 1
         assert "enum-value-removed" in out.output
-    load_catalog.cache_clear()
+    forget_catalogs()
     clean = RUNNER.invoke(app, ["compat", "--against", "HEAD", "siasn-rw-angkakredit"])
     assert clean.exit_code == 0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kontrak.catalog import load_catalog
+from kontrak.catalog import forget_catalogs, load_catalog
 from kontrak.exceptions import ContractError
 
 
@@ -16,9 +16,9 @@ def test_yaml_syntax_error_is_a_contract_error(tmp_path: Path) -> None:
         "      id: Referensi: baris\n",
         encoding="utf-8",
     )
-    load_catalog.cache_clear()
+    forget_catalogs()
     try:
         with pytest.raises(ContractError, match="catalog"):
             load_catalog(tmp_path)
     finally:
-        load_catalog.cache_clear()
+        forget_catalogs()

@@ -16,7 +16,14 @@ from kontrak.text import LocalText
 from kontrak.versions import version_key
 from kontrak.yaml_io import load_yaml
 
-__all__ = ["Catalog", "DatasetEntry", "VersionEntry", "load_catalog", "split_dataset_spec"]
+__all__ = [
+    "Catalog",
+    "DatasetEntry",
+    "VersionEntry",
+    "forget_catalogs",
+    "load_catalog",
+    "split_dataset_spec",
+]
 
 CATALOG_FILE = "catalog.yaml"
 
@@ -138,14 +145,25 @@ def _parse_dataset(dataset_id: str, data: Mapping[str, Any]) -> DatasetEntry:
     )
 
 
-@cache
 def load_catalog(root: Path | None = None) -> Catalog:
     """Read ``catalog.yaml`` from ``root`` (default: :func:`kontrak.paths.contracts_root`).
+
+    Read once per folder and process (``load_catalog()`` and ``load_catalog(contracts_root())``
+    share it); :func:`forget_catalogs` makes the next call read the file again.
 
     Raises:
         ContractError: when the catalog is missing or malformed.
     """
-    folder = root or contracts_root()
+    return _read_catalog(root or contracts_root())
+
+
+def forget_catalogs() -> None:
+    """Forget the catalogs read so far (for callers and tests that change ``catalog.yaml``)."""
+    _read_catalog.cache_clear()
+
+
+@cache
+def _read_catalog(folder: Path) -> Catalog:
     path = folder / CATALOG_FILE
     try:
         data = load_yaml(path)

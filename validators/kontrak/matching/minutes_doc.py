@@ -14,7 +14,6 @@ from html import escape
 from kontrak.matching.engine import CLASSES
 from kontrak.matching.minutes import Isian, file_digest
 from kontrak.matching.render.html_report import page, table
-from kontrak.matching.render.pdf_minutes import render_minutes_pdf
 from kontrak.matching.run import MatchRun
 from kontrak.matching.summary import CLASS_LABELS
 
@@ -80,6 +79,9 @@ class MinutesDocument:
 
     def pdf(self) -> bytes:
         """The document as a PDF (A4)."""
+        # fpdf2 takes a sixth of a second to import: only commands that write a PDF pay it
+        from kontrak.matching.render.pdf_minutes import render_minutes_pdf  # noqa: PLC0415
+
         return render_minutes_pdf(self)
 
     def _signature_html(self) -> str:

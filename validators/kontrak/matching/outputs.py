@@ -23,7 +23,7 @@ from kontrak.exceptions import KontrakError
 from kontrak.matching.corrections import build_corrections, correction_records
 from kontrak.matching.minutes import Isian, default_decisions, minutes_record
 from kontrak.matching.minutes_doc import CorrectionFile, build_document
-from kontrak.matching.render import render_html, render_text, write_xlsx
+from kontrak.matching.render import render_html, render_text
 from kontrak.matching.run import MatchRun
 from kontrak.matching.summary import round_to_dict
 from kontrak.package_build import build_descriptor, write_descriptor
@@ -145,6 +145,8 @@ def write_round(
     _write(report.with_suffix(".json"), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     _write(report.with_suffix(".txt"), render_text(data))
     _write(report.with_suffix(".html"), render_html(data))
+    from kontrak.matching.render.xlsx_report import write_xlsx  # noqa: PLC0415 - openpyxl
+
     write_xlsx(data, report.with_suffix(".xlsx"))
     outputs.files += [
         WrittenFile(report.with_suffix(s), "laporan") for s in (".json", ".txt", ".html", ".xlsx")

@@ -26,9 +26,6 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from kontrak.contract import Contract, FieldSpec
 from kontrak.engine.structure import DATE_FORMATS
 from kontrak.readers.base import InputProblem, LocatedRecord, UnreadableInputError
@@ -46,7 +43,6 @@ _EXPECTED = {
 }
 _BROKEN = (
     zipfile.BadZipFile,
-    InvalidFileException,
     KeyError,
     ParseError,
     ValueError,
@@ -138,11 +134,15 @@ def _disguise(path: Path) -> dict[str, str] | None:
 def _open_sheet_rows(path: Path) -> tuple[Any, Iterator[tuple[Any, ...]]]:
     if path.stat().st_size == 0:
         raise UnreadableInputError(InputProblem(code="empty-file"))
+    # openpyxl takes a tenth of a second to import: only runs that read a workbook pay it
+    import openpyxl  # noqa: PLC0415
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except _BROKEN as exc:
+    except (*_BROKEN, InvalidFileException) as exc:
         reason: object = _disguise(path) or str(exc) or type(exc).__name__
         raise UnreadableInputError(
             InputProblem(code="invalid-xlsx", ctx={"reason": reason})
