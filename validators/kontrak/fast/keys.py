@@ -14,7 +14,7 @@ keys.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ BUCKETS = 16
 BUCKET_ROWS = 1 << 16
 """Rows of key hashes compared at once, at most (unless that takes more than BUCKETS slices)."""
 _HASH_RANGE = 1 << 32
+_SET_LIMIT = 1 << 14
 SCHEMA: dict[str, pl.DataType] = {
     "hash": pl.UInt32(),
     "index": pl.UInt32(),
@@ -160,45 +161,55 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
     """For each table, its records whose key hash is also another record's, in any table.
 
     The tables are those of the files of one dataset whose primary key holds across them (the
-    files of a package); each result is in file order, with ``index`` and ``position``. Hashes
-    are compared in slices (by their top bits) of about :data:`BUCKET_ROWS` rows, at most
-    :data:`BUCKETS` slices, so a large table is not copied whole.
+    files of a package); each result is in file order, with ``index`` and ``position``. The
+    repeated hashes are found on the hash columns alone, in slices (by their top bits) of about
+    :data:`BUCKET_ROWS` rows, at most :data:`BUCKETS` slices, so no table is copied whole; then
+    each table's frames keep the rows whose hash is one of them.
     """
     for table in tables:
         table.flush()
-    # only the columns needed: a position where some table keeps one, a file number for several
-    positions = any(table.row_offset is None for table in tables)
-    framed: list[tuple[pl.DataFrame, list[pl.Expr]]] = []
-    for number, table in enumerate(tables):
-        for frame in table.frames:
-            columns = [pl.col("hash"), pl.col("index")]
-            if positions:
-                where = pl.col("position") if "position" in frame.columns else pl.lit(None)
-                columns.append(where.cast(pl.UInt64).alias("position"))
-            if len(tables) > 1:
-                columns.append(pl.lit(number, dtype=pl.UInt32).alias("file"))
-            framed.append((frame, columns))
-    if not framed:
-        return [pl.DataFrame(schema=SCHEMA) for _ in tables]
-    total = sum(frame.height for frame, _ in framed)
+    hashes = [frame.get_column("hash") for table in tables for frame in table.frames]
+    total = sum(len(column) for column in hashes)
     buckets = 1
     while buckets < BUCKETS and total > buckets * BUCKET_ROWS:
         buckets *= 2
-    bucket_of = pl.col("hash") // (_HASH_RANGE // buckets)
-    found = pl.concat(
-        [
-            pl.concat(
-                [frame.filter(bucket_of == bucket).select(columns) for frame, columns in framed]
-            ).filter(pl.col("hash").is_duplicated())
+    width = _HASH_RANGE // buckets
+    repeated: list[pl.Series] = []
+    sliced: Iterator[list[pl.Series]] = iter([hashes])
+    if buckets > 1:
+        # each column's slice numbers once, then one slice of every column at a time
+        numbers = [(column // width).cast(pl.UInt8) for column in hashes]
+        sliced = (
+            [
+                column.filter(number == bucket)
+                for column, number in zip(hashes, numbers, strict=True)
+            ]
             for bucket in range(buckets)
-        ]
-    )
+        )
+    for parts in sliced:
+        if parts:
+            part = pl.concat(parts)
+            repeated.append(part.filter(part.is_duplicated()).unique())
+    shared = pl.concat(repeated).sort() if repeated else pl.Series("hash", [], dtype=pl.UInt32)
     results: list[pl.DataFrame] = []
-    for number, table in enumerate(tables):
-        rows = found.filter(pl.col("file") == number) if len(tables) > 1 else found
-        rows = rows.sort("index")
+    for table in tables:
+        rows = [frame.filter(_among(frame.get_column("hash"), shared)) for frame in table.frames]
+        found = pl.concat(rows) if rows else pl.DataFrame(schema=SCHEMA)
+        found = found.sort("index")
         if table.row_offset is not None:
             position = (pl.col("index").cast(pl.UInt64) + table.row_offset).alias("position")
-            rows = rows.with_columns(position)
-        results.append(rows.select(SCHEMA.keys()))
+            found = found.with_columns(position)
+        results.append(found.select(pl.col(name).cast(kind) for name, kind in SCHEMA.items()))
     return results
+
+
+def _among(column: pl.Series, shared: pl.Series) -> pl.Series:
+    """Whether each hash of ``column`` is in ``shared`` (sorted).
+
+    A few hashes go into a set; many are searched for (``is_in`` would build a set of them for
+    each of a table's many frames).
+    """
+    if len(shared) <= _SET_LIMIT:
+        return column.is_in(shared)
+    at = shared.search_sorted(column).clip(upper_bound=len(shared) - 1)
+    return shared.gather(at) == column
