@@ -88,10 +88,10 @@ def _jsonl(path: Path, contract: Contract) -> None:
         return pl.read_ndjson(path, schema=texts, ignore_errors=True).height
 
     _row("polars read_ndjson, text fields only (its threads)", *_timed(polars_read), threads=2)
-    _duckdb(path, list(contract.fields))
+    _duckdb(path, contract)
 
 
-def _duckdb(path: Path, fields: list[str]) -> None:
+def _duckdb(path: Path, contract: Contract) -> None:
     try:
         import duckdb  # noqa: PLC0415 - optional, only measured when installed
     except ImportError:
@@ -99,13 +99,27 @@ def _duckdb(path: Path, fields: list[str]) -> None:
         return
     connection: Any = duckdb.connect()
     connection.execute("SET threads=2")
+    fields = list(contract.fields)
     columns = "{" + ", ".join(f"'{name}': 'JSON'" for name in fields) + "}"
     source = f"read_json('{path}', format='newline_delimited', columns={columns})"
     types = " + ".join(f'(json_type("{name}") IS NULL)::INT' for name in fields)
-    # the query text is built from the contract's field names and the given path only
+    patterns = " + ".join(
+        f"(NOT regexp_matches(\"{name}\"->>'$', '{spec.schema['pattern']}'))::INT"
+        for name, spec in contract.fields.items()
+        if "pattern" in spec.schema and "'" not in str(spec.schema["pattern"])
+    )
+    objects = f"read_json_objects('{path}', format='newline_delimited') AS lines(line)"
+    keys = "len(list_distinct(json_keys(line))) <> len(json_keys(line))"
+    # the query text is built from the contract's field names and patterns and the given path
     queries = {
         "duckdb read_json, fields as raw JSON (its threads)": f"SELECT count(*) FROM {source}",  # noqa: S608
         "duckdb + JSON type of each field (its threads)": f"SELECT count(*), sum({types}) FROM {source}",  # noqa: S608, E501
+        "duckdb + types + patterns (its threads)": (
+            f"SELECT count(*), sum({types}), sum({patterns or 0}) FROM {source}"  # noqa: S608
+        ),
+        "duckdb, keys of each line: unknown or repeated (its threads)": (
+            f"SELECT count(*), count(*) FILTER (WHERE {keys}) FROM {objects}"  # noqa: S608
+        ),
     }
     for label, query in queries.items():
 
