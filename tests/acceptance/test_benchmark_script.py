@@ -27,3 +27,25 @@ def test_benchmark_prints_a_row_per_engine(tmp_path: Path) -> None:
     results = json.loads((tmp_path / "results.json").read_text())
     fast = [r for r in results if r["engine"] == "fast"]
     assert all(r["records"] == 400 and r["violations"] > 0 for r in fast)
+
+
+def test_floors_print_each_step_on_the_benchmark_files(tmp_path: Path) -> None:
+    generate = [
+        sys.executable, str(REPO / "benchmarks/bench_validate.py"), "--records", "300",
+        "--formats", "jsonl,csv", "--skip-baselines", "--workdir", str(tmp_path),
+    ]  # fmt: skip
+    subprocess.run(generate, capture_output=True, text=True, check=True, cwd=REPO)
+    floors = [sys.executable, str(REPO / "benchmarks/floors.py"), "--workdir", str(tmp_path)]
+    done = subprocess.run(floors, capture_output=True, text=True, check=True, cwd=REPO)
+    steps = [line for line in done.stdout.splitlines() if "µs/record" in line]
+    labels = " ".join(steps)
+    for step in (
+        "orjson.loads per line",
+        "jsonschema-rs gate",
+        "read_ndjson",
+        "read_csv",
+        "sha256",
+    ):
+        assert step in labels
+    assert all("records/s on 2 cores" in line for line in steps)
+    assert "Traceback" not in done.stderr
