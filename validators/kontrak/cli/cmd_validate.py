@@ -13,7 +13,7 @@ from kontrak.cli.options import Lang, LangOption, OutputFile, reports_tool_error
 from kontrak.cli.progress_bar import progress_for
 from kontrak.exceptions import KontrakError
 from kontrak.package import is_package
-from kontrak.reporters import REPORTERS
+from kontrak.reporters import REPORTERS, STREAMS
 from kontrak.validation import ValidateOptions, validate, validate_package
 
 __all__ = ["register"]
@@ -218,8 +218,8 @@ def validate_command(
         else validate(dataset, paths, options)
     )
     for fmt, file in extra:
-        write_output(REPORTERS[fmt](result, lang.value), file)
-    write_output(REPORTERS[report_format.value](result, lang.value), output)
+        write_output(STREAMS[fmt](result, lang.value), file)
+    write_output(STREAMS[report_format.value](result, lang.value), output)
     raise typer.Exit(result.exit_code)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -79,14 +79,19 @@ OutputFile = Annotated[
 _CANNOT_WRITE = "laporan tidak dapat ditulis ke / cannot write the report to"
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout.
+def write_output(text: str | Iterable[str], output: Path | None) -> None:
+    """Write ``text`` (or its pieces, as they come) to ``output`` atomically, or to stdout.
+
+    A file is written under a temporary name and renamed when complete, so a report is never
+    left half-written; stdout gets the pieces in blocks of about a megabyte.
 
     Raises:
         KontrakError: ``output`` cannot be written (no such folder, no permission, a folder).
     """
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        typer.echo(text, nl=False)
+        for block in _blocks(pieces):
+            typer.echo(block, nl=False)
         return
     if output.is_dir():
         msg = (
@@ -96,10 +101,28 @@ def write_output(text: str, output: Path | None) -> None:
         raise KontrakError(msg)
     temporary = output.with_name(output.name + ".tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.writelines(pieces)
         temporary.replace(output)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
         msg = f"--output {output}: {_CANNOT_WRITE} {output} ({reason})"
         raise KontrakError(msg) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
+
+
+def _blocks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """The pieces joined into blocks of about ``size`` characters."""
+    block: list[str] = []
+    length = 0
+    for piece in pieces:
+        block.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)

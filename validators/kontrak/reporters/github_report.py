@@ -8,6 +8,7 @@ A plain summary follows, then the sha256 of each contract and input, so the log 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from kontrak.report import Report
@@ -15,7 +16,7 @@ from kontrak.reporters.junit_report import subject_of_run
 from kontrak.reporters.text_report import counted, format_count, location_text
 from kontrak.violation import Violation
 
-__all__ = ["escape_data", "escape_property", "render_github"]
+__all__ = ["escape_data", "escape_property", "iter_github", "render_github"]
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -60,7 +61,13 @@ _SUMMARY = {
 
 def render_github(report: Report, lang: str = "id") -> str:
     """Render the report as GitHub Actions annotations and a plain summary."""
-    out = [_annotation(v, lang) for v in report.violations]
+    return "".join(iter_github(report, lang))
+
+
+def iter_github(report: Report, lang: str = "id") -> Iterator[str]:
+    """The annotations and the summary, a line at a time."""
+    for violation in report.violations:
+        yield _annotation(violation, lang) + "\n"
     counts = report.counts_by_severity
     words = _SUMMARY["en" if lang == "en" else "id"]
     verdict = words["unreadable" if report.unreadable else ("valid" if report.valid else "invalid")]
@@ -74,9 +81,8 @@ def render_github(report: Report, lang: str = "id") -> str:
     if report.truncated:
         shown, total = format_count(len(report.violations), lang), format_count(report.total, lang)
         summary += f"; {shown} {words['of']} {total} {words['annotated']} (--max-errors)"
-    out.append(summary)
-    out.extend(_provenance(report))
-    return "\n".join(out) + "\n"
+    for line in [summary, *_provenance(report)]:
+        yield line + "\n"
 
 
 def _provenance(report: Report) -> list[str]:

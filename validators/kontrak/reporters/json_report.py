@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from kontrak.report import Report
+from kontrak.reporters.json_stream import iter_json_with_list
 from kontrak.violation import Violation
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
     "REPORT_SCHEMA_URI",
+    "iter_json",
     "render_json",
     "report_to_dict",
     "violation_to_dict",
@@ -42,6 +44,13 @@ def violation_to_dict(violation: Violation, lang: str = "id") -> dict[str, Any]:
 
 def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
     """The whole report as JSON data."""
+    head = _head(report)
+    head["violations"] = [violation_to_dict(v, lang) for v in report.violations]
+    return head
+
+
+def _head(report: Report) -> dict[str, Any]:
+    """Everything in the report but the list of violations."""
     from kontrak import __version__  # noqa: PLC0415 - avoids an import cycle at load time
 
     return {
@@ -101,10 +110,15 @@ def report_to_dict(report: Report, lang: str = "id") -> dict[str, Any]:
             }
             for f in report.files
         ],
-        "violations": [violation_to_dict(v, lang) for v in report.violations],
     }
+
+
+def iter_json(report: Report, lang: str = "id") -> Iterator[str]:
+    """The report as indented JSON text, in pieces: one violation is turned into text at a time."""
+    listed = (violation_to_dict(v, lang) for v in report.violations)
+    return iter_json_with_list(_head(report), ("violations",), listed)
 
 
 def render_json(report: Report, lang: str = "id") -> str:
     """Render the report as indented JSON text."""
-    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(report, lang))

@@ -9,13 +9,15 @@ file's sha256, also when ``--max-errors`` shortened the list.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from kontrak.report import FileResult, Report
 from kontrak.reporters.text_report import location_text
 from kontrak.violation import SEVERITY_ORDER, Violation
 
-__all__ = ["render_junit", "subject_of_run"]
+__all__ = ["iter_junit", "render_junit", "subject_of_run"]
 
 
 def subject_of_run(report: Report) -> str:
@@ -63,9 +65,7 @@ def _case(violation: Violation, report: Report, lang: str, *, readable: bool) ->
     if line is not None:
         case.set("line", str(line))
     message = violation.message(lang)
-    # A reading problem of a file that could not be read is an error of the run, not a finding.
-    unread = not readable and violation.layer == "input" and violation.record is None
-    tag = "error" if unread else "failure"
+    tag = "error" if _unread(violation, readable=readable) else "failure"
     if _fails(violation, report):
         element = ET.SubElement(case, tag, {"type": violation.code, "message": message})
         element.text = _details(violation, lang)
@@ -75,9 +75,22 @@ def _case(violation: Violation, report: Report, lang: str, *, readable: bool) ->
     return case
 
 
-def _suite(result: FileResult, listed: list[Violation], report: Report, lang: str) -> ET.Element:
-    cases = [_case(v, report, lang, readable=result.readable) for v in listed]
-    if not cases:
+def _unread(violation: Violation, *, readable: bool) -> bool:
+    """A reading problem of a file that could not be read: an error of the run, not a finding."""
+    return not readable and violation.layer == "input" and violation.record is None
+
+
+def _suite(
+    result: FileResult, listed: list[Violation], report: Report, placeholder: str
+) -> ET.Element:
+    """The suite of one file; its cases, if it has violations, are one placeholder case."""
+    if listed:
+        fails = [v for v in listed if _fails(v, report)]
+        errors = sum(1 for v in fails if _unread(v, readable=result.readable))
+        failures = len(fails) - errors
+        cases = [ET.Element("testcase", {"name": placeholder})]
+    else:
+        failures = errors = 0
         cases = [
             ET.Element(
                 "testcase",
@@ -88,13 +101,11 @@ def _suite(result: FileResult, listed: list[Violation], report: Report, lang: st
                 },
             )
         ]
-    failures = sum(1 for c in cases if c.find("failure") is not None)
-    errors = sum(1 for c in cases if c.find("error") is not None)
     suite = ET.Element(
         "testsuite",
         {
             "name": result.path,
-            "tests": str(len(cases)),
+            "tests": str(len(listed) or 1),
             "failures": str(failures),
             "errors": str(errors),
             "skipped": "0",
@@ -118,15 +129,41 @@ def _suite(result: FileResult, listed: list[Violation], report: Report, lang: st
 
 def render_junit(report: Report, lang: str = "id") -> str:
     """Render the report as JUnit XML."""
+    return "".join(iter_junit(report, lang))
+
+
+def iter_junit(report: Report, lang: str = "id") -> Iterator[str]:
+    """The JUnit XML in pieces: one test case is turned into text at a time.
+
+    The document is laid out (``ET.indent``) with one placeholder case per file that has
+    violations; each placeholder is then replaced by that file's cases, each laid out at the
+    depth it would have had in the whole tree.
+    """
     root = ET.Element(
         "testsuites",
         {"name": f"kontrak validate {subject_of_run(report)}"},
     )
-    for result in report.files:
-        listed = [v for v in report.violations if v.file == result.path]
-        root.append(_suite(result, listed, report, lang))
+    token = f"kontrak-cases-{uuid.uuid4().hex}"
+    listed: dict[str, list[Violation]] = {}
+    for violation in report.violations:
+        listed.setdefault(violation.file, []).append(violation)
+    placeholders: list[tuple[str, FileResult]] = []
+    for number, result in enumerate(report.files):
+        placeholder = f"{token}-{number}"
+        root.append(_suite(result, listed.get(result.path, []), report, placeholder))
+        if listed.get(result.path):
+            placeholders.append((placeholder, result))
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
     root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
     root.set("errors", str(sum(int(s.get("errors", "0")) for s in root)))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    for placeholder, result in placeholders:
+        tag = ET.tostring(ET.Element("testcase", {"name": placeholder}), encoding="unicode")
+        head, text = text.split(tag, 1)
+        yield head
+        for at, violation in enumerate(listed[result.path]):
+            case = _case(violation, report, lang, readable=result.readable)
+            ET.indent(case, level=2)
+            yield ("\n    " if at else "") + ET.tostring(case, encoding="unicode")
+    yield text

@@ -12,16 +12,17 @@ schema.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from kontrak.error_catalog import error_code
 from kontrak.report import Report
+from kontrak.reporters.json_stream import iter_json_with_list
 from kontrak.violation import Violation
 
-__all__ = ["SARIF_SCHEMA", "render_sarif"]
+__all__ = ["SARIF_SCHEMA", "iter_sarif", "render_sarif"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _DOCS = "https://lan-bkn.github.io/kontrak/"
@@ -119,6 +120,11 @@ def _artifacts(report: Report) -> tuple[dict[str, int], list[dict[str, Any]]]:
 
 def render_sarif(report: Report, lang: str = "id") -> str:
     """Render the report as a SARIF 2.1.0 log."""
+    return "".join(iter_sarif(report, lang))
+
+
+def iter_sarif(report: Report, lang: str = "id") -> Iterator[str]:
+    """The SARIF 2.1.0 log in pieces: one result is turned into text at a time."""
     from kontrak import __version__  # noqa: PLC0415 - avoids an import cycle at load time
 
     codes = sorted(report.counts_by_code)
@@ -140,7 +146,7 @@ def render_sarif(report: Report, lang: str = "id") -> str:
                 "exitCode": report.exit_code,
             }
         ],
-        "results": [_result(v, rules, artifacts, lang) for v in report.violations],
+        "results": None,  # streamed below
         "properties": {
             "dataset": report.dataset,
             "version": report.version,
@@ -159,4 +165,5 @@ def render_sarif(report: Report, lang: str = "id") -> str:
         },
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    results = (_result(v, rules, artifacts, lang) for v in report.violations)
+    return iter_json_with_list(log, ("runs", 0, "results"), results)
