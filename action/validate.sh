@@ -37,6 +37,11 @@ if ((${#paths[@]} == 0)); then
 fi
 
 common=(--fail-on "${INPUT_FAIL_ON:-error}" --lang "${INPUT_LANG:-id}")
+# a national export with one systematic mistake has millions of violations: the reports list the
+# first ones (code scanning takes at most 25,000 SARIF results) and count them all
+if [[ -n "${INPUT_MAX_ERRORS:-}" ]]; then
+  common+=(--max-errors "$INPUT_MAX_ERRORS")
+fi
 extension_of() {
   case "$1" in
     junit) echo xml ;;

@@ -236,3 +236,23 @@ def test_documented_reports_junit_sarif_and_annotations(tmp_path: Path, name: st
     annotations = run.step("validate").stdout
     assert "::error" in annotations
     assert Path(agency.invalid).name in annotations
+
+
+def test_max_errors_caps_the_lists_not_the_counts(
+    action_runs: dict[tuple[str, bool], Any], tmp_path: Path
+) -> None:
+    job, _, _ = action_runs["lan", True]
+    agency = AGENCIES["lan"]
+    repo = _lay_out(tmp_path, agency, with_invalid=True)
+    inputs = _inputs_with_details(_documented_step(agency)["with"])
+    capped = _run(job, agency, {**inputs, "max-errors": "1"}, repo)
+    assert capped.returncode == 1
+    summary = json.loads((repo / "kontrak-reports/kontrak.json").read_text(encoding="utf-8"))[
+        "summary"
+    ]
+    assert summary["listed"] == 1
+    assert summary["violations"] == sum(summary["by_code"].values()) > 1
+    assert summary["truncated"] is True
+    _, default_repo, _ = action_runs["lan", True]  # the default cap (10,000) lists them all
+    report = json.loads((default_repo / "kontrak-reports/kontrak.json").read_text("utf-8"))
+    assert report["summary"]["listed"] == report["summary"]["violations"] == summary["violations"]
