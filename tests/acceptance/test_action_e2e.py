@@ -200,14 +200,25 @@ def test_the_installed_tool_carries_its_own_contracts(
     assert out[1] == "None"
 
 
+def _run_lan_again(
+    action_runs: dict[tuple[str, bool], Any],
+    tmp_path: Path,
+    *,
+    with_invalid: bool = False,
+    **changed: str,
+) -> tuple[Path, ActionRun]:
+    """LAN's documented step run again in a fresh repository, with some inputs changed."""
+    job, _, _ = action_runs["lan", with_invalid]
+    agency = AGENCIES["lan"]
+    repo = _lay_out(tmp_path, agency, with_invalid=with_invalid)
+    inputs = _inputs_with_details(_documented_step(agency)["with"])
+    return repo, _run(job, agency, {**inputs, **changed}, repo)
+
+
 def test_a_path_that_matches_nothing_is_a_usage_error(
     action_runs: dict[tuple[str, bool], Any], tmp_path: Path
 ) -> None:
-    job, _, _ = action_runs["lan", False]
-    agency = AGENCIES["lan"]
-    repo = _lay_out(tmp_path, agency, with_invalid=False)
-    inputs = _inputs_with_details(_documented_step(agency)["with"])
-    run = _run(job, agency, {**inputs, "path": "exports/nothing-here/*.jsonl"}, repo)
+    _, run = _run_lan_again(action_runs, tmp_path, path="exports/nothing-here/*.jsonl")
     assert run.returncode == 2
     assert run.outputs["exit-code"] == "2"
 
@@ -241,11 +252,7 @@ def test_documented_reports_junit_sarif_and_annotations(tmp_path: Path, name: st
 def test_max_errors_caps_the_lists_not_the_counts(
     action_runs: dict[tuple[str, bool], Any], tmp_path: Path
 ) -> None:
-    job, _, _ = action_runs["lan", True]
-    agency = AGENCIES["lan"]
-    repo = _lay_out(tmp_path, agency, with_invalid=True)
-    inputs = _inputs_with_details(_documented_step(agency)["with"])
-    capped = _run(job, agency, {**inputs, "max-errors": "1"}, repo)
+    repo, capped = _run_lan_again(action_runs, tmp_path, with_invalid=True, **{"max-errors": "1"})
     assert capped.returncode == 1
     summary = json.loads((repo / "kontrak-reports/kontrak.json").read_text(encoding="utf-8"))[
         "summary"
