@@ -177,19 +177,19 @@ def shared_candidates(tables: Sequence[KeyTable]) -> list[pl.DataFrame]:
     repeated: list[pl.Series] = []
     sliced: Iterator[list[pl.Series]] = iter([hashes])
     if buckets > 1:
-        # each column's slice numbers once, then one slice of every column at a time
-        numbers = [(column // width).cast(pl.UInt8) for column in hashes]
+        # one slice of every column at a time (the slice numbers are not kept: 1 byte a record)
         sliced = (
             [
-                column.filter(number == bucket)
-                for column, number in zip(hashes, numbers, strict=True)
+                column.filter(column.is_between(bucket * width, (bucket + 1) * width - 1))
+                for column in hashes
             ]
             for bucket in range(buckets)
         )
     for parts in sliced:
         if parts:
-            part = pl.concat(parts)
-            repeated.append(part.filter(part.is_duplicated()).unique())
+            # sorted, a repeated hash sits next to its twin: no hash table of the whole slice
+            part = pl.concat(parts).sort()
+            repeated.append(part.filter(part == part.shift(1)).unique())
     shared = pl.concat(repeated).sort() if repeated else pl.Series("hash", [], dtype=pl.UInt32)
     results: list[pl.DataFrame] = []
     for table in tables:
