@@ -14,12 +14,7 @@ from kontrak.exceptions import KontrakError
 from kontrak.fast.key_observer import key_observer
 from kontrak.fast.keys import KeyTable
 from kontrak.fast.records_again import key_violations
-from kontrak.fast.run import (
-    FastFile,
-    Observer,
-    fast_structure,
-    validate_file_fast,
-)
+from kontrak.fast.run import FastFile, Observer, fast_structure, validate_file_fast
 from kontrak.foreign_keys import ForeignKeyIndex, Locate
 from kontrak.package import Package, PackageResource, load_package
 from kontrak.progress import ProgressSink
